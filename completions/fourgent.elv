@@ -1,0 +1,597 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[fourgent] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'fourgent'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'fourgent'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand connections 'Add, list, check, re-authorize and delete connections'
+            cand c 'Add, list, check, re-authorize and delete connections'
+            cand connectors 'The apps fourgent can connect to'
+            cand generate 'Write shell completions and man pages (for packaging)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fourgent;connections'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a connection: choose the app, authenticate, name it'
+            cand list 'List connections'
+            cand ls 'List connections'
+            cand show 'Show one connection in full'
+            cand status 'Check connections for real and record the result'
+            cand reauthorize 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
+            cand delete 'Delete connections and their secrets'
+            cand rm 'Delete connections and their secrets'
+            cand token 'Print a connection''s secret for a script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fourgent;c'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a connection: choose the app, authenticate, name it'
+            cand list 'List connections'
+            cand ls 'List connections'
+            cand show 'Show one connection in full'
+            cand status 'Check connections for real and record the result'
+            cand reauthorize 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
+            cand delete 'Delete connections and their secrets'
+            cand rm 'Delete connections and their secrets'
+            cand token 'Print a connection''s secret for a script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fourgent;connections;add'= {
+            cand --name 'A name for the connection, unique for the app [default: `default`]'
+            cand --field 'A non-secret value, such as a subdomain (repeatable)'
+            cand --secret-env 'Read the secret KEY from the environment variable VAR (repeatable)'
+            cand --secret-stdin 'Read the secret KEY from stdin (one key; the whole input, without the final newline)'
+            cand --scope 'OAuth2: request this scope instead of the app''s defaults (repeatable)'
+            cand --port 'OAuth2: listen for the redirect on this port instead of a free one'
+            cand --timeout 'OAuth2: give up waiting for the browser after SECS seconds'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-browser 'OAuth2: do not open a browser; only print the authorization URL'
+            cand --no-verify 'Save without checking the credentials with the app first'
+            cand --json 'Print the resulting connection as JSON'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;c;add'= {
+            cand --name 'A name for the connection, unique for the app [default: `default`]'
+            cand --field 'A non-secret value, such as a subdomain (repeatable)'
+            cand --secret-env 'Read the secret KEY from the environment variable VAR (repeatable)'
+            cand --secret-stdin 'Read the secret KEY from stdin (one key; the whole input, without the final newline)'
+            cand --scope 'OAuth2: request this scope instead of the app''s defaults (repeatable)'
+            cand --port 'OAuth2: listen for the redirect on this port instead of a free one'
+            cand --timeout 'OAuth2: give up waiting for the browser after SECS seconds'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-browser 'OAuth2: do not open a browser; only print the authorization URL'
+            cand --no-verify 'Save without checking the credentials with the app first'
+            cand --json 'Print the resulting connection as JSON'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;connections;list'= {
+            cand --app 'Only connections of this app'
+            cand --status 'Only connections with this status'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --json 'Print a JSON array'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;connections;ls'= {
+            cand --app 'Only connections of this app'
+            cand --status 'Only connections with this status'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --json 'Print a JSON array'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;c;list'= {
+            cand --app 'Only connections of this app'
+            cand --status 'Only connections with this status'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --json 'Print a JSON array'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;c;ls'= {
+            cand --app 'Only connections of this app'
+            cand --status 'Only connections with this status'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --json 'Print a JSON array'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;connections;show'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --json 'Print a JSON object'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;c;show'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --json 'Print a JSON object'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;connections;status'= {
+            cand -j 'How many checks run at once'
+            cand --jobs 'How many checks run at once'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --offline 'Do not call the apps; only check that secrets are present'
+            cand --json 'Print a JSON array'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;c;status'= {
+            cand -j 'How many checks run at once'
+            cand --jobs 'How many checks run at once'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --offline 'Do not call the apps; only check that secrets are present'
+            cand --json 'Print a JSON array'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;connections;reauthorize'= {
+            cand --field 'A non-secret value, such as a subdomain (repeatable)'
+            cand --secret-env 'Read the secret KEY from the environment variable VAR (repeatable)'
+            cand --secret-stdin 'Read the secret KEY from stdin (one key; the whole input, without the final newline)'
+            cand --scope 'OAuth2: request this scope instead of the app''s defaults (repeatable)'
+            cand --port 'OAuth2: listen for the redirect on this port instead of a free one'
+            cand --timeout 'OAuth2: give up waiting for the browser after SECS seconds'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-browser 'OAuth2: do not open a browser; only print the authorization URL'
+            cand --no-verify 'Save without checking the credentials with the app first'
+            cand --json 'Print the resulting connection as JSON'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;c;reauthorize'= {
+            cand --field 'A non-secret value, such as a subdomain (repeatable)'
+            cand --secret-env 'Read the secret KEY from the environment variable VAR (repeatable)'
+            cand --secret-stdin 'Read the secret KEY from stdin (one key; the whole input, without the final newline)'
+            cand --scope 'OAuth2: request this scope instead of the app''s defaults (repeatable)'
+            cand --port 'OAuth2: listen for the redirect on this port instead of a free one'
+            cand --timeout 'OAuth2: give up waiting for the browser after SECS seconds'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-browser 'OAuth2: do not open a browser; only print the authorization URL'
+            cand --no-verify 'Save without checking the credentials with the app first'
+            cand --json 'Print the resulting connection as JSON'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;connections;delete'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --no-revoke 'OAuth2: keep the token valid at the app (skip revocation)'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;connections;rm'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --no-revoke 'OAuth2: keep the token valid at the app (skip revocation)'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;c;delete'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --no-revoke 'OAuth2: keep the token valid at the app (skip revocation)'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;c;rm'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --no-revoke 'OAuth2: keep the token valid at the app (skip revocation)'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;connections;token'= {
+            cand --field 'Which secret field to print (Custom apps with several)'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;c;token'= {
+            cand --field 'Which secret field to print (Custom apps with several)'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;connections;help'= {
+            cand add 'Add a connection: choose the app, authenticate, name it'
+            cand list 'List connections'
+            cand show 'Show one connection in full'
+            cand status 'Check connections for real and record the result'
+            cand reauthorize 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
+            cand delete 'Delete connections and their secrets'
+            cand token 'Print a connection''s secret for a script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fourgent;connections;help;add'= {
+        }
+        &'fourgent;connections;help;list'= {
+        }
+        &'fourgent;connections;help;show'= {
+        }
+        &'fourgent;connections;help;status'= {
+        }
+        &'fourgent;connections;help;reauthorize'= {
+        }
+        &'fourgent;connections;help;delete'= {
+        }
+        &'fourgent;connections;help;token'= {
+        }
+        &'fourgent;connections;help;help'= {
+        }
+        &'fourgent;c;help'= {
+            cand add 'Add a connection: choose the app, authenticate, name it'
+            cand list 'List connections'
+            cand show 'Show one connection in full'
+            cand status 'Check connections for real and record the result'
+            cand reauthorize 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
+            cand delete 'Delete connections and their secrets'
+            cand token 'Print a connection''s secret for a script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fourgent;c;help;add'= {
+        }
+        &'fourgent;c;help;list'= {
+        }
+        &'fourgent;c;help;show'= {
+        }
+        &'fourgent;c;help;status'= {
+        }
+        &'fourgent;c;help;reauthorize'= {
+        }
+        &'fourgent;c;help;delete'= {
+        }
+        &'fourgent;c;help;token'= {
+        }
+        &'fourgent;c;help;help'= {
+        }
+        &'fourgent;connectors'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the apps fourgent can connect to'
+            cand ls 'List the apps fourgent can connect to'
+            cand show 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fourgent;connectors;list'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --json 'Print a JSON array'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;connectors;ls'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --json 'Print a JSON array'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;connectors;show'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --json 'Print a JSON object'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;connectors;help'= {
+            cand list 'List the apps fourgent can connect to'
+            cand show 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fourgent;connectors;help;list'= {
+        }
+        &'fourgent;connectors;help;show'= {
+        }
+        &'fourgent;connectors;help;help'= {
+        }
+        &'fourgent;generate'= {
+            cand --out-dir 'The repository root: completions/ and man/ are written below it'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;help'= {
+            cand connections 'Add, list, check, re-authorize and delete connections'
+            cand connectors 'The apps fourgent can connect to'
+            cand generate 'Write shell completions and man pages (for packaging)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fourgent;help;connections'= {
+            cand add 'Add a connection: choose the app, authenticate, name it'
+            cand list 'List connections'
+            cand show 'Show one connection in full'
+            cand status 'Check connections for real and record the result'
+            cand reauthorize 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
+            cand delete 'Delete connections and their secrets'
+            cand token 'Print a connection''s secret for a script'
+        }
+        &'fourgent;help;connections;add'= {
+        }
+        &'fourgent;help;connections;list'= {
+        }
+        &'fourgent;help;connections;show'= {
+        }
+        &'fourgent;help;connections;status'= {
+        }
+        &'fourgent;help;connections;reauthorize'= {
+        }
+        &'fourgent;help;connections;delete'= {
+        }
+        &'fourgent;help;connections;token'= {
+        }
+        &'fourgent;help;connectors'= {
+            cand list 'List the apps fourgent can connect to'
+            cand show 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
+        }
+        &'fourgent;help;connectors;list'= {
+        }
+        &'fourgent;help;connectors;show'= {
+        }
+        &'fourgent;help;generate'= {
+        }
+        &'fourgent;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,449 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_fourgent_global_optspecs
+    string join \n config-dir= secret-store= no-input color= v/verbose q/quiet h/help V/version
+end
+
+function __fish_fourgent_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_fourgent_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_fourgent_using_subcommand
+    set -l cmd (__fish_fourgent_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c fourgent -n "__fish_fourgent_needs_command" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_needs_command" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_needs_command" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_needs_command" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_needs_command" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_needs_command" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_needs_command" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "connections" -d 'Add, list, check, re-authorize and delete connections'
+complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "c" -d 'Add, list, check, re-authorize and delete connections'
+complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "connectors" -d 'The apps fourgent can connect to'
+complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
+complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "list" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "ls" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "show" -d 'Show one connection in full'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "status" -d 'Check connections for real and record the result'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "reauthorize" -d 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "delete" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "rm" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "token" -d 'Print a connection\'s secret for a script'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l name -d 'A name for the connection, unique for the app [default: `default`]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l field -d 'A non-secret value, such as a subdomain (repeatable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l secret-env -d 'Read the secret KEY from the environment variable VAR (repeatable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l secret-stdin -d 'Read the secret KEY from stdin (one key; the whole input, without the final newline)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l scope -d 'OAuth2: request this scope instead of the app\'s defaults (repeatable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l port -d 'OAuth2: listen for the redirect on this port instead of a free one' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l timeout -d 'OAuth2: give up waiting for the browser after SECS seconds' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l no-browser -d 'OAuth2: do not open a browser; only print the authorization URL'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l no-verify -d 'Save without checking the credentials with the app first'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l json -d 'Print the resulting connection as JSON'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l app -d 'Only connections of this app' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l status -d 'Only connections with this status' -r -f -a "connected\t''
+not-connected\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l json -d 'Print a JSON array'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l app -d 'Only connections of this app' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l status -d 'Only connections with this status' -r -f -a "connected\t''
+not-connected\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l json -d 'Print a JSON array'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -l json -d 'Print a JSON object'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -s j -l jobs -d 'How many checks run at once' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l offline -d 'Do not call the apps; only check that secrets are present'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l json -d 'Print a JSON array'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l field -d 'A non-secret value, such as a subdomain (repeatable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l secret-env -d 'Read the secret KEY from the environment variable VAR (repeatable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l secret-stdin -d 'Read the secret KEY from stdin (one key; the whole input, without the final newline)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l scope -d 'OAuth2: request this scope instead of the app\'s defaults (repeatable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l port -d 'OAuth2: listen for the redirect on this port instead of a free one' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l timeout -d 'OAuth2: give up waiting for the browser after SECS seconds' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l no-browser -d 'OAuth2: do not open a browser; only print the authorization URL'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l no-verify -d 'Save without checking the credentials with the app first'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l json -d 'Print the resulting connection as JSON'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from delete" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from delete" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from delete" -l no-revoke -d 'OAuth2: keep the token valid at the app (skip revocation)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from rm" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from rm" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Delete without asking'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from rm" -l no-revoke -d 'OAuth2: keep the token valid at the app (skip revocation)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from rm" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from token" -l field -d 'Which secret field to print (Custom apps with several)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from token" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from token" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from token" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from token" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from token" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "list" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one connection in full'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "status" -d 'Check connections for real and record the result'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "reauthorize" -d 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print a connection\'s secret for a script'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "list" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "ls" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "show" -d 'Show one connection in full'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "status" -d 'Check connections for real and record the result'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "reauthorize" -d 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "delete" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "rm" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "token" -d 'Print a connection\'s secret for a script'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l name -d 'A name for the connection, unique for the app [default: `default`]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l field -d 'A non-secret value, such as a subdomain (repeatable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l secret-env -d 'Read the secret KEY from the environment variable VAR (repeatable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l secret-stdin -d 'Read the secret KEY from stdin (one key; the whole input, without the final newline)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l scope -d 'OAuth2: request this scope instead of the app\'s defaults (repeatable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l port -d 'OAuth2: listen for the redirect on this port instead of a free one' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l timeout -d 'OAuth2: give up waiting for the browser after SECS seconds' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l no-browser -d 'OAuth2: do not open a browser; only print the authorization URL'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l no-verify -d 'Save without checking the credentials with the app first'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l json -d 'Print the resulting connection as JSON'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l app -d 'Only connections of this app' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l status -d 'Only connections with this status' -r -f -a "connected\t''
+not-connected\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l json -d 'Print a JSON array'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l app -d 'Only connections of this app' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l status -d 'Only connections with this status' -r -f -a "connected\t''
+not-connected\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l json -d 'Print a JSON array'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -l json -d 'Print a JSON object'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -s j -l jobs -d 'How many checks run at once' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l offline -d 'Do not call the apps; only check that secrets are present'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l json -d 'Print a JSON array'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l field -d 'A non-secret value, such as a subdomain (repeatable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l secret-env -d 'Read the secret KEY from the environment variable VAR (repeatable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l secret-stdin -d 'Read the secret KEY from stdin (one key; the whole input, without the final newline)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l scope -d 'OAuth2: request this scope instead of the app\'s defaults (repeatable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l port -d 'OAuth2: listen for the redirect on this port instead of a free one' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l timeout -d 'OAuth2: give up waiting for the browser after SECS seconds' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l no-browser -d 'OAuth2: do not open a browser; only print the authorization URL'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l no-verify -d 'Save without checking the credentials with the app first'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l json -d 'Print the resulting connection as JSON'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from delete" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from delete" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from delete" -l no-revoke -d 'OAuth2: keep the token valid at the app (skip revocation)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from rm" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from rm" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Delete without asking'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from rm" -l no-revoke -d 'OAuth2: keep the token valid at the app (skip revocation)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from rm" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from token" -l field -d 'Which secret field to print (Custom apps with several)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from token" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from token" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from token" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from token" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from token" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "list" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one connection in full'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "status" -d 'Check connections for real and record the result'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "reauthorize" -d 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print a connection\'s secret for a script'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -f -a "list" -d 'List the apps fourgent can connect to'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -f -a "ls" -d 'List the apps fourgent can connect to'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -f -a "show" -d 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -l json -d 'Print a JSON array'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from ls" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from ls" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from ls" -l json -d 'Print a JSON array'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from ls" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -l json -d 'Print a JSON object'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the apps fourgent can connect to'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l out-dir -d 'The repository root: completions/ and man/ are written below it' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors generate help" -f -a "connections" -d 'Add, list, check, re-authorize and delete connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors generate help" -f -a "connectors" -d 'The apps fourgent can connect to'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors generate help" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "list" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "show" -d 'Show one connection in full'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "status" -d 'Check connections for real and record the result'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "reauthorize" -d 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "delete" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "token" -d 'Print a connection\'s secret for a script'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connectors" -f -a "list" -d 'List the apps fourgent can connect to'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connectors" -f -a "show" -d 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'

@@ -1,0 +1,523 @@
+//! The catalog of apps: the built-in one compiled into the binary, with a
+//! user's `connectors.toml` laid over it key by key. Both use one format,
+//! documented in `docs/connectors.md`.
+
+mod connector;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::AuthKind;
+pub use connector::{
+    CheckSpec, Connector, ConnectorDef, FieldSpec, HttpMethod, OAuthSpec, Pkce, RedirectHost,
+    RedirectRule, Source, TokenAuth, TokenBody,
+};
+
+const BUILTIN: &str = include_str!("builtin.toml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read {} at line {line}, column {column}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{} line {line}: [connectors.{app}] {message}", path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        app: String,
+        message: String,
+    },
+    #[error("cannot read {}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogFile {
+    #[serde(default)]
+    connectors: BTreeMap<String, toml::Spanned<ConnectorDef>>,
+}
+
+/// Every app fourgent knows, sorted by ID.
+#[derive(Debug)]
+pub struct Catalog {
+    connectors: BTreeMap<String, Connector>,
+}
+
+impl Catalog {
+    /// The built-in catalog with the user's `connectors.toml` (when present)
+    /// over it. `env` looks up `FOURGENT_<APP>_CLIENT_ID` overrides.
+    pub fn load(user_file: &Path, env: impl Fn(&str) -> Option<String>) -> Result<Catalog, Error> {
+        let builtin = parse_file(Path::new("<built-in catalog>"), BUILTIN)?;
+        let user_text = match std::fs::read_to_string(user_file) {
+            Ok(t) => Some(t),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(source) => {
+                return Err(Error::Io {
+                    path: user_file.to_owned(),
+                    source,
+                });
+            }
+        };
+        let user = match &user_text {
+            Some(text) => parse_file(user_file, text)?,
+            None => BTreeMap::new(),
+        };
+
+        let mut connectors = BTreeMap::new();
+        for (id, def) in &builtin {
+            let (def, source, path, text) = match user.get(id) {
+                Some(top) => (
+                    def.get_ref().clone().overlay(top.get_ref().clone()),
+                    Source::Overridden,
+                    user_file,
+                    user_text.as_deref().unwrap_or_default(),
+                ),
+                None => (
+                    def.get_ref().clone(),
+                    Source::Builtin,
+                    Path::new("<built-in catalog>"),
+                    BUILTIN,
+                ),
+            };
+            let span = user.get(id).map_or(builtin[id].span(), |t| t.span());
+            let c = resolve(id, def, source, &env)
+                .map_err(|message| invalid(path, text, span.start, id, message))?;
+            connectors.insert(id.clone(), c);
+        }
+        for (id, def) in &user {
+            if builtin.contains_key(id) {
+                continue;
+            }
+            let text = user_text.as_deref().unwrap_or_default();
+            let c = resolve(id, def.get_ref().clone(), Source::User, &env)
+                .map_err(|message| invalid(user_file, text, def.span().start, id, message))?;
+            connectors.insert(id.clone(), c);
+        }
+        Ok(Catalog { connectors })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Connector> {
+        self.connectors.get(id)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Connector> {
+        self.connectors.values()
+    }
+
+    /// Up to three app IDs close to `typed`, for "did you mean".
+    pub fn suggest(&self, typed: &str) -> Vec<String> {
+        let mut scored: Vec<(f64, &String)> = self
+            .connectors
+            .keys()
+            .map(|id| (strsim::jaro_winkler(typed, id), id))
+            .filter(|(s, id)| *s >= 0.8 || id.starts_with(typed))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, id)| id.clone())
+            .collect()
+    }
+}
+
+fn invalid(path: &Path, text: &str, offset: usize, app: &str, message: String) -> Error {
+    Error::Invalid {
+        path: path.to_owned(),
+        line: header_line(text, app, offset),
+        app: app.to_owned(),
+        message,
+    }
+}
+
+/// The line of `[connectors.<app>]` (the span of a table value starts at its
+/// first key, so the header is looked up by name first).
+fn header_line(text: &str, app: &str, fallback_offset: usize) -> usize {
+    let header = format!("[connectors.{app}]");
+    let offset = text.find(&header).unwrap_or(fallback_offset);
+    crate::store::line_col(text, offset).0
+}
+
+fn parse_file(
+    path: &Path,
+    text: &str,
+) -> Result<BTreeMap<String, toml::Spanned<ConnectorDef>>, Error> {
+    let file: CatalogFile = toml::from_str(text).map_err(|e| {
+        let (line, column) = e
+            .span()
+            .map(|s| crate::store::line_col(text, s.start))
+            .unwrap_or((1, 1));
+        Error::Parse {
+            path: path.to_owned(),
+            line,
+            column,
+            message: e.message().trim().to_owned(),
+        }
+    })?;
+    Ok(file.connectors)
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 40
+        && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn valid_field_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 40
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// The `{name}` placeholders in a template.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                out.push(&after[..end]);
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Checks a URL: https, or http to a loopback host only (for local test
+/// servers), so credentials never cross a network in the clear.
+fn check_url(key: &str, url: &str) -> Result<(), String> {
+    let host_part = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("`{key}` must be an https:// URL, not `{url}`"))?;
+    if url.starts_with("http://") {
+        let host = host_part.split(['/', '?', '#']).next().unwrap_or_default();
+        let host = host.rsplit_once(':').map_or(host, |(h, _)| h);
+        if !matches!(host, "127.0.0.1" | "localhost" | "[::1]") {
+            return Err(format!(
+                "`{key}` must use https:// (plain http:// is allowed only for 127.0.0.1 and localhost): `{url}`"
+            ));
+        }
+    }
+    Ok(())
+}
+
+const OAUTH_ONLY: &[&str] = &[
+    "authorize_url",
+    "token_url",
+    "revoke_url",
+    "scopes",
+    "client_id",
+    "redirect_port",
+];
+
+fn resolve(
+    id: &str,
+    def: ConnectorDef,
+    source: Source,
+    env: &impl Fn(&str) -> Option<String>,
+) -> Result<Connector, String> {
+    if !valid_id(id) {
+        return Err("the app ID must be lowercase letters, digits and `-`".into());
+    }
+    let name = def.name.clone().ok_or("is missing `name`")?;
+    let auth = def
+        .auth
+        .ok_or("is missing `auth` (\"oauth2\" or \"custom\")")?;
+    let fields = def.fields.clone().unwrap_or_default();
+    let mut keys = std::collections::HashSet::new();
+    for f in &fields {
+        if !valid_field_key(&f.key) {
+            return Err(format!(
+                "field `{}`: keys are lowercase letters, digits and `_`",
+                f.key
+            ));
+        }
+        if !keys.insert(f.key.as_str()) {
+            return Err(format!("field `{}` is defined twice", f.key));
+        }
+        if f.secret && f.default.is_some() {
+            return Err(format!(
+                "field `{}` is secret and cannot have a `default`",
+                f.key
+            ));
+        }
+    }
+    let secret_keys: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.secret)
+        .map(|f| f.key.as_str())
+        .collect();
+    let mut known: Vec<String> = fields.iter().map(|f| f.key.clone()).collect();
+    known.extend(def.callback_fields.clone().unwrap_or_default());
+    known.extend(def.token_fields.clone().unwrap_or_default().into_keys());
+
+    let check_template = |key: &str,
+                          template: &str,
+                          allow: &[&str],
+                          in_url: bool|
+     -> Result<(), String> {
+        for p in placeholders(template) {
+            if in_url && secret_keys.contains(&p) {
+                return Err(format!(
+                    "`{key}` puts the secret field `{p}` in a URL, where it would be logged; send it in a header"
+                ));
+            }
+            if !known.iter().any(|k| k == p) && !allow.contains(&p) {
+                return Err(format!(
+                    "`{key}` uses `{{{p}}}`, which is not a field of this app"
+                ));
+            }
+        }
+        Ok(())
+    };
+
+    let oauth2 = match auth {
+        AuthKind::OAuth2 => {
+            let authorize_url = def
+                .authorize_url
+                .clone()
+                .ok_or("is missing `authorize_url`")?;
+            let token_url = def.token_url.clone().ok_or("is missing `token_url`")?;
+            for (key, url) in [("authorize_url", &authorize_url), ("token_url", &token_url)]
+                .into_iter()
+                .chain(def.revoke_url.as_ref().map(|u| ("revoke_url", u)))
+            {
+                check_template(key, url, &[], true)?;
+                if placeholders(url).is_empty() {
+                    check_url(key, url)?;
+                }
+            }
+            if def.basic_auth.is_some() {
+                return Err("`basic_auth` is for Custom apps".into());
+            }
+            let scope_separator = def.scope_separator.clone().unwrap_or_else(|| " ".into());
+            if scope_separator != " " && scope_separator != "," {
+                return Err("`scope_separator` must be \" \" or \",\"".into());
+            }
+            Some(OAuthSpec {
+                authorize_url,
+                token_url,
+                revoke_url: def.revoke_url.clone(),
+                revoke_method: def.revoke_method.unwrap_or(HttpMethod::Post),
+                scopes: def.scopes.clone().unwrap_or_default(),
+                scope_separator,
+                scopes_in_request: def.scopes_in_request.unwrap_or(true),
+                pkce: def.pkce.unwrap_or_default(),
+                token_auth: def.token_auth.unwrap_or_default(),
+                token_body: def.token_body.unwrap_or_default(),
+                client_id: env(&crate::env::client_id_var(id)).or(def.client_id.clone()),
+                redirect_host: def.redirect_host.unwrap_or_default(),
+                redirect_port: def.redirect_port,
+                redirect_rule: def.redirect_rule.unwrap_or_default(),
+                authorize_params: def.authorize_params.clone().unwrap_or_default(),
+                token_params: def.token_params.clone().unwrap_or_default(),
+                token_headers: def.token_headers.clone().unwrap_or_default(),
+                callback_fields: def.callback_fields.clone().unwrap_or_default(),
+                token_fields: def.token_fields.clone().unwrap_or_default(),
+                rotating_refresh: def.rotating_refresh.unwrap_or(false),
+                tokens_expire: def.tokens_expire.unwrap_or(true),
+            })
+        }
+        AuthKind::Custom => {
+            let oauth_keys = [
+                def.authorize_url.is_some(),
+                def.token_url.is_some(),
+                def.revoke_url.is_some(),
+                def.scopes.is_some(),
+                def.client_id.is_some(),
+                def.redirect_port.is_some(),
+            ];
+            if let Some(i) = oauth_keys.iter().position(|set| *set) {
+                return Err(format!(
+                    "`{}` is for OAuth2 apps, but this app is Custom",
+                    OAUTH_ONLY[i]
+                ));
+            }
+            if fields.iter().all(|f| !f.secret) {
+                return Err("a Custom app needs at least one field with `secret = true`".into());
+            }
+            if let Some(b) = &def.basic_auth {
+                check_template("basic_auth", b, &[], false)?;
+            }
+            None
+        }
+    };
+
+    let check = match def.check_url.clone() {
+        Some(url) => {
+            check_template("check_url", &url, &[], true)?;
+            if placeholders(&url).is_empty() {
+                check_url("check_url", &url)?;
+            }
+            let allow: &[&str] = if auth == AuthKind::OAuth2 {
+                &["access_token"]
+            } else {
+                &[]
+            };
+            let mut headers = def.check_headers.clone().unwrap_or_default();
+            for (name, value) in &headers {
+                check_template(&format!("check_headers.{name}"), value, allow, false)?;
+            }
+            if auth == AuthKind::OAuth2 && def.check_headers.is_none() {
+                headers.insert("Authorization".into(), "Bearer {access_token}".into());
+            }
+            if let Some(p) = def.check_ok.as_deref().filter(|p| !p.starts_with('/')) {
+                return Err(format!(
+                    "`check_ok` must be a JSON pointer starting with `/`, not `{p}`"
+                ));
+            }
+            Some(CheckSpec {
+                url,
+                method: def.check_method.unwrap_or_default(),
+                headers,
+                body: def.check_body.clone(),
+                ok: def.check_ok.clone(),
+                account: def.check_account.clone().unwrap_or_default(),
+            })
+        }
+        None => None,
+    };
+
+    Ok(Connector {
+        id: id.to_owned(),
+        name,
+        auth,
+        source,
+        docs_url: def.docs_url,
+        notes: def.notes.unwrap_or_default(),
+        oauth2,
+        check,
+        basic_auth: def.basic_auth,
+        fields,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(user: &str) -> Result<Catalog, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("connectors.toml");
+        std::fs::write(&path, user).unwrap();
+        Catalog::load(&path, |_| None)
+    }
+
+    #[test]
+    fn builtin_catalog_loads_and_has_the_core_apps() {
+        let cat = load("").unwrap();
+        for id in ["hubspot", "quickbooks", "slack", "visma-economic"] {
+            assert!(cat.get(id).is_some(), "{id} missing");
+        }
+        assert!(cat.iter().count() >= 30);
+        let visma = cat.get("visma-economic").unwrap();
+        assert_eq!(visma.auth, AuthKind::Custom);
+        assert_eq!(visma.secret_fields().count(), 2);
+    }
+
+    #[test]
+    fn user_file_adds_apps_and_overrides_key_by_key() {
+        let cat = load(
+            r#"
+[connectors.acme]
+name = "Acme"
+auth = "custom"
+check_url = "http://127.0.0.1:9/whoami"
+[[connectors.acme.fields]]
+key = "api_key"
+label = "API key"
+secret = true
+header = "X-Api-Key"
+
+[connectors.hubspot]
+client_id = "my-client"
+redirect_port = 8123
+"#,
+        )
+        .unwrap();
+        let acme = cat.get("acme").unwrap();
+        assert_eq!(acme.source, Source::User);
+        assert_eq!(acme.fields[0].header.as_deref(), Some("X-Api-Key"));
+        let hubspot = cat.get("hubspot").unwrap();
+        assert_eq!(hubspot.source, Source::Overridden);
+        let oauth = hubspot.oauth2.as_ref().unwrap();
+        assert_eq!(oauth.client_id.as_deref(), Some("my-client"));
+        assert_eq!(oauth.redirect_port, Some(8123));
+        assert!(oauth.authorize_url.starts_with("https://app.hubspot.com/"));
+    }
+
+    #[test]
+    fn client_id_comes_from_the_environment_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let cat = Catalog::load(&dir.path().join("none.toml"), |var| {
+            (var == "FOURGENT_HUBSPOT_CLIENT_ID").then(|| "from-env".to_owned())
+        })
+        .unwrap();
+        assert_eq!(
+            cat.get("hubspot")
+                .unwrap()
+                .oauth2
+                .as_ref()
+                .unwrap()
+                .client_id
+                .as_deref(),
+            Some("from-env")
+        );
+    }
+
+    #[test]
+    fn bad_entries_name_file_line_and_key() {
+        let err = load("\n[connectors.acme]\nname = \"Acme\"\nauth = \"custom\"\ncolour = 1\n")
+            .unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("line 5") && msg.contains("colour"), "{msg}");
+
+        let err = load("[connectors.x]\nname = \"X\"\n\n[connectors.acme]\nname = \"Acme\"\n")
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::Invalid { line: 4, app, .. } if app == "acme"),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("`auth`"), "{err}");
+    }
+
+    #[test]
+    fn secrets_in_urls_and_plain_http_are_refused() {
+        let err = load(
+            "[connectors.acme]\nname = \"A\"\nauth = \"custom\"\ncheck_url = \"https://x/{api_key}\"\n[[connectors.acme.fields]]\nkey = \"api_key\"\nlabel = \"K\"\nsecret = true\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("secret field `api_key`"), "{err}");
+        let err = load(
+            "[connectors.acme]\nname = \"A\"\nauth = \"custom\"\ncheck_url = \"http://example.com/me\"\n[[connectors.acme.fields]]\nkey = \"api_key\"\nlabel = \"K\"\nsecret = true\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("https://"), "{err}");
+    }
+
+    #[test]
+    fn placeholders_are_found() {
+        assert_eq!(placeholders("https://{a}.x/{b}/c"), vec!["a", "b"]);
+        assert!(placeholders("https://x").is_empty());
+    }
+}

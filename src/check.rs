@@ -1,0 +1,294 @@
+//! The app's "who am I" check: sends the credentials the way the connector
+//! says and reads the answer. Used by `add` (verify before saving),
+//! `reauthorize` and `status`.
+
+use std::collections::BTreeMap;
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+
+use crate::catalog::{Connector, HttpMethod, placeholders};
+use crate::http::{describe_send_error, summarize_body};
+use crate::secrets::{Credentials, ExposeSecret};
+use crate::ui::render::sanitize;
+
+/// What the app said about the credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Accepted; the account the answer names, when it names one.
+    Accepted { account: Option<String> },
+    /// Refused (401/403, or an error flag in a 2xx answer).
+    Rejected { reason: String },
+    /// No usable answer: network failure, timeout, 5xx, unexpected status.
+    Failed { reason: String },
+}
+
+/// Replaces each `{key}` in `template` with its value.
+pub fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> Result<String, String> {
+    let mut out = template.to_owned();
+    for key in placeholders(template) {
+        let v = value(key).ok_or_else(|| format!("no value for `{{{key}}}`"))?;
+        out = out.replace(&format!("{{{key}}}"), &v);
+    }
+    Ok(out)
+}
+
+/// Non-secret values may go into URLs; refuse anything that would change the
+/// URL's shape (a value is a subdomain or an ID, not a path or a query).
+fn url_value(key: &str, v: &str, whole_base: bool) -> Result<String, String> {
+    let ok = |c: char| c.is_ascii_alphanumeric() || "-._~".contains(c);
+    if whole_base && (v.starts_with("https://") || v.starts_with("http://")) {
+        return Ok(v.trim_end_matches('/').to_owned());
+    }
+    if v.is_empty() || !v.chars().all(ok) {
+        return Err(format!(
+            "the value of `{key}` cannot be used in a URL: `{}`",
+            sanitize(v, 60)
+        ));
+    }
+    Ok(v.to_owned())
+}
+
+/// Runs the connector's check with a connection's values and credentials.
+/// `fields` holds the non-secret values (fields, callback and token fields).
+pub async fn run(
+    client: &reqwest::Client,
+    connector: &Connector,
+    fields: &BTreeMap<String, String>,
+    creds: &Credentials,
+) -> Outcome {
+    let Some(check) = &connector.check else {
+        return Outcome::Accepted { account: None };
+    };
+    let url = match fill(&check.url, |k| {
+        fields
+            .get(k)
+            .map(|v| url_value(k, v, check.url.starts_with(&format!("{{{k}}}"))))
+            .transpose()
+            .ok()
+            .flatten()
+    }) {
+        Ok(u) => u,
+        Err(reason) => {
+            return Outcome::Failed {
+                reason: format!("cannot build the check URL: {reason}"),
+            };
+        }
+    };
+    let secret_value = |k: &str| -> Option<String> {
+        if k == "access_token"
+            && let Some(t) = &creds.token
+        {
+            return Some(t.access_token.expose_secret().to_owned());
+        }
+        creds
+            .fields
+            .get(k)
+            .map(|s| s.expose_secret().to_owned())
+            .or_else(|| fields.get(k).cloned())
+    };
+
+    let mut headers = HeaderMap::new();
+    let mut add_header = |name: &str, value: String| -> Result<(), String> {
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| format!("`{name}` is not a valid header name"))?;
+        let mut value = HeaderValue::from_str(&value).map_err(|_| {
+            format!("the value for header `{name}` contains characters a header cannot hold")
+        })?;
+        value.set_sensitive(true);
+        headers.insert(name, value);
+        Ok(())
+    };
+    let mut built = Ok(());
+    for f in &connector.fields {
+        if let (Some(h), Some(v)) = (&f.header, secret_value(&f.key)) {
+            built = built.and(add_header(
+                h,
+                format!("{}{v}", f.prefix.as_deref().unwrap_or("")),
+            ));
+        }
+    }
+    for (name, template) in &check.headers {
+        match fill(template, secret_value) {
+            Ok(v) => built = built.and(add_header(name, v)),
+            Err(e) => built = built.and(Err(e)),
+        }
+    }
+    if let Err(reason) = built {
+        return Outcome::Failed { reason };
+    }
+
+    let method = match check.method {
+        HttpMethod::Get => reqwest::Method::GET,
+        HttpMethod::Post => reqwest::Method::POST,
+        HttpMethod::Delete => reqwest::Method::DELETE,
+    };
+    let mut req = client.request(method, &url).headers(headers);
+    if let Some(template) = &connector.basic_auth {
+        match fill(template, secret_value) {
+            Ok(pair) => {
+                let (user, pass) = pair.split_once(':').unwrap_or((&pair, ""));
+                req = req.basic_auth(user, Some(pass));
+            }
+            Err(reason) => return Outcome::Failed { reason },
+        }
+    }
+    if let Some(body) = &check.body {
+        req = req.body(body.clone());
+    }
+    let resp = match req.send().await {
+        Ok(r) => r,
+        Err(e) => {
+            return Outcome::Failed {
+                reason: describe_send_error(&e),
+            };
+        }
+    };
+    let status = resp.status();
+    let body = match resp.text().await {
+        Ok(b) => b,
+        Err(e) => {
+            return Outcome::Failed {
+                reason: describe_send_error(&e),
+            };
+        }
+    };
+    interpret(
+        &connector.name,
+        status.as_u16(),
+        &body,
+        check.ok.as_deref(),
+        &check.account,
+    )
+}
+
+/// Reads a check answer. Pure, so every branch has a unit test.
+pub fn interpret(
+    app: &str,
+    status: u16,
+    body: &str,
+    ok_pointer: Option<&str>,
+    account: &[String],
+) -> Outcome {
+    let detail = || {
+        summarize_body(body)
+            .map(|s| format!(": {s}"))
+            .unwrap_or_default()
+    };
+    match status {
+        200..=299 => {
+            let json: Option<serde_json::Value> = serde_json::from_str(body).ok();
+            if let Some(pointer) = ok_pointer {
+                let ok = json
+                    .as_ref()
+                    .and_then(|v| v.pointer(pointer))
+                    .and_then(|v| v.as_bool());
+                if ok != Some(true) {
+                    return Outcome::Rejected {
+                        reason: format!("{app} rejected the credentials{}", detail()),
+                    };
+                }
+            }
+            let account = json.as_ref().and_then(|v| {
+                account.iter().find_map(|p| match v.pointer(p)? {
+                    serde_json::Value::String(s) if !s.is_empty() => Some(sanitize(s, 100)),
+                    serde_json::Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                })
+            });
+            Outcome::Accepted { account }
+        }
+        401 | 403 => Outcome::Rejected {
+            reason: format!("{app} rejected the credentials (HTTP {status}){}", detail()),
+        },
+        _ => Outcome::Failed {
+            reason: format!("{app} answered the check with HTTP {status}{}", detail()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepted_answers_name_the_account() {
+        let out = interpret(
+            "HubSpot",
+            200,
+            r#"{"portalId": 1234}"#,
+            None,
+            &["/portalId".into()],
+        );
+        assert_eq!(
+            out,
+            Outcome::Accepted {
+                account: Some("1234".into())
+            }
+        );
+        let out = interpret("X", 200, "not json", None, &["/a".into()]);
+        assert_eq!(out, Outcome::Accepted { account: None });
+    }
+
+    #[test]
+    fn slack_style_ok_false_is_a_rejection() {
+        let out = interpret(
+            "Slack",
+            200,
+            r#"{"ok":false,"error":"invalid_auth"}"#,
+            Some("/ok"),
+            &[],
+        );
+        assert_eq!(
+            out,
+            Outcome::Rejected {
+                reason: "Slack rejected the credentials: invalid_auth".into()
+            }
+        );
+        let out = interpret(
+            "Slack",
+            200,
+            r#"{"ok":true,"team":"Acme"}"#,
+            Some("/ok"),
+            &["/team".into()],
+        );
+        assert_eq!(
+            out,
+            Outcome::Accepted {
+                account: Some("Acme".into())
+            }
+        );
+    }
+
+    #[test]
+    fn auth_failures_and_server_errors_differ() {
+        assert!(matches!(
+            interpret("A", 401, "", None, &[]),
+            Outcome::Rejected { .. }
+        ));
+        assert!(matches!(
+            interpret("A", 403, "", None, &[]),
+            Outcome::Rejected { .. }
+        ));
+        assert!(
+            matches!(interpret("A", 500, "oops", None, &[]), Outcome::Failed { reason } if reason.contains("500"))
+        );
+    }
+
+    #[test]
+    fn url_values_cannot_reshape_the_url() {
+        assert!(url_value("subdomain", "acme-1", false).is_ok());
+        assert!(url_value("subdomain", "evil.com/x?", false).is_err());
+        assert!(url_value("subdomain", "a@b", false).is_err());
+        assert_eq!(
+            url_value("api_domain", "https://x.pipedrive.com/", true).unwrap(),
+            "https://x.pipedrive.com"
+        );
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        let v = |k: &str| Some(k.to_uppercase());
+        assert_eq!(fill("{a}/token:{b}", v).unwrap(), "A/token:B");
+        assert!(fill("{a}", |_| None).is_err());
+    }
+}

@@ -1,0 +1,414 @@
+//! The command line, as clap types. Doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::Selector;
+use crate::ui::ColorChoice;
+
+const ABOUT: &str = "Manage connections to third-party apps for Fourgent integrations";
+
+const LONG_ABOUT: &str = "\
+Manage connections to third-party apps for Fourgent integrations.
+
+A connection is an authenticated link to one account of an app (HubSpot,
+QuickBooks, Slack, Visma e-conomic, ...). Metadata lives in connections.toml
+in the config dir; secrets live in the OS keychain (or, when you opt in, in an
+owner-only secrets.toml).";
+
+const EXAMPLES: &str = "\
+Examples:
+  fourgent connectors list                         the apps you can connect
+  fourgent connections add visma-economic --name staging
+  fourgent connections list
+  fourgent connections status                      check every connection for real
+  fourgent connections token stripe/prod           print a secret for a script";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fourgent",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    after_help = EXAMPLES,
+    after_long_help = format!("{EXAMPLES}\n\n{}", crate::error::exit_codes_help()),
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options that every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Where connections.toml, connectors.toml and secrets.toml live
+    /// [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]
+    #[arg(long, global = true, env = "FOURGENT_CONFIG_DIR", value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+
+    /// Where secrets are kept: the OS keychain, or an owner-only secrets.toml
+    /// in the config dir (opt in for headless machines and CI)
+    #[arg(
+        long,
+        global = true,
+        env = "FOURGENT_SECRET_STORE",
+        value_enum,
+        value_name = "STORE",
+        default_value = "keyring"
+    )]
+    pub secret_store: SecretStoreKind,
+
+    /// Never prompt; fail with the option to pass instead (implied when stdin
+    /// is not a terminal or CI is set)
+    #[arg(long, global = true, env = "FOURGENT_NO_INPUT")]
+    pub no_input: bool,
+
+    /// When to use colour [default: auto, or never when NO_COLOR is set]
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+
+    /// Say more on stderr (repeat for more)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Say less on stderr: only warnings and errors
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, conflicts_with = "verbose")]
+    pub quiet: u8,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SecretStoreKind {
+    /// The OS keychain (Secret Service, Keychain, Credential Manager)
+    Keyring,
+    /// secrets.toml in the config dir, readable by you only
+    File,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add, list, check, re-authorize and delete connections
+    #[command(subcommand, visible_alias = "c")]
+    Connections(ConnectionsCommand),
+    /// The apps fourgent can connect to
+    #[command(subcommand)]
+    Connectors(ConnectorsCommand),
+    /// Write shell completions and man pages (for packaging)
+    #[command(hide = true)]
+    Generate(GenerateArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConnectionsCommand {
+    Add(AddArgs),
+    #[command(visible_alias = "ls")]
+    List(ListArgs),
+    Show(ShowArgs),
+    Status(StatusArgs),
+    Reauthorize(ReauthorizeArgs),
+    #[command(visible_alias = "rm")]
+    Delete(DeleteArgs),
+    Token(TokenArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConnectorsCommand {
+    #[command(visible_alias = "ls")]
+    List(ConnectorsListArgs),
+    Show(ConnectorsShowArgs),
+}
+
+/// How credentials are given to `add` and `reauthorize`.
+#[derive(Debug, Args, Default)]
+pub struct AuthArgs {
+    /// A non-secret value, such as a subdomain (repeatable)
+    #[arg(long = "field", value_name = "KEY=VALUE", value_parser = parse_key_value)]
+    pub fields: Vec<(String, String)>,
+
+    /// Read the secret KEY from the environment variable VAR (repeatable)
+    #[arg(long = "secret-env", value_name = "KEY=VAR", value_parser = parse_key_value)]
+    pub secret_env: Vec<(String, String)>,
+
+    /// Read the secret KEY from stdin (one key; the whole input, without the
+    /// final newline)
+    #[arg(long = "secret-stdin", value_name = "KEY")]
+    pub secret_stdin: Option<String>,
+
+    /// OAuth2: request this scope instead of the app's defaults (repeatable)
+    #[arg(long = "scope", value_name = "SCOPE")]
+    pub scopes: Vec<String>,
+
+    /// OAuth2: do not open a browser; only print the authorization URL
+    #[arg(long)]
+    pub no_browser: bool,
+
+    /// OAuth2: listen for the redirect on this port instead of a free one
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<u16>,
+
+    /// OAuth2: give up waiting for the browser after SECS seconds
+    #[arg(long, value_name = "SECS", default_value_t = 300)]
+    pub timeout: u64,
+
+    /// Save without checking the credentials with the app first
+    #[arg(long)]
+    pub no_verify: bool,
+
+    /// Print the resulting connection as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Add a connection: choose the app, authenticate, name it
+///
+/// Custom (API key) apps ask for each credential, with hidden input for
+/// secrets. Without a terminal, give non-secret values with --field and
+/// secrets with --secret-env or --secret-stdin; secrets are never taken from
+/// the command line. When the app has a check endpoint, the credentials are
+/// verified before anything is saved. A failed add leaves nothing behind.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  fourgent connections add visma-economic --name staging
+  ECONOMIC_APP=... ECONOMIC_GRANT=... fourgent connections add visma-economic --name ci \\
+      --secret-env app_secret_token=ECONOMIC_APP --secret-env agreement_grant_token=ECONOMIC_GRANT
+  printf %s \"$STRIPE_KEY\" | fourgent connections add stripe --name prod --secret-stdin api_key")]
+pub struct AddArgs {
+    /// The app to connect (see `fourgent connectors list`); asked when omitted
+    #[arg(value_name = "APP")]
+    pub app: Option<String>,
+
+    /// A name for the connection, unique for the app [default: `default`]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    #[command(flatten)]
+    pub auth: AuthArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatusFilter {
+    Connected,
+    NotConnected,
+}
+
+/// List connections
+///
+/// Reads the metadata file only: no keychain, no network. On a terminal it
+/// prints a table; to a pipe, one tab-separated line per connection (name, ID,
+/// app, auth, status, account, last checked). Use --json for scripts.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only connections of this app
+    #[arg(long, value_name = "APP")]
+    pub app: Option<String>,
+
+    /// Only connections with this status
+    #[arg(long, value_enum, value_name = "STATUS")]
+    pub status: Option<StatusFilter>,
+
+    /// Print a JSON array
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Show one connection in full
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The connection: an ID, `app/name`, or an unambiguous name
+    #[arg(value_name = "CONNECTION", value_parser = parse_selector)]
+    pub connection: Selector,
+
+    /// Print a JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Check connections for real and record the result
+///
+/// For each connection: is the secret present, and does the app accept it
+/// (its check endpoint)? Checks run concurrently. Prints why each Not
+/// Connected connection failed and the command that fixes it. Exits with 5
+/// when any connection is Not Connected, so CI can gate on it.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Connections to check [default: all]
+    #[arg(value_name = "CONNECTION", value_parser = parse_selector)]
+    pub connections: Vec<Selector>,
+
+    /// Do not call the apps; only check that secrets are present
+    #[arg(long)]
+    pub offline: bool,
+
+    /// How many checks run at once
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: u16,
+
+    /// Print a JSON array
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Authenticate an existing connection again (new credentials after
+/// rotating a key, or a new OAuth2 grant)
+///
+/// The connection keeps its ID and name. The old secret is replaced only
+/// after the new one is verified.
+#[derive(Debug, Args)]
+pub struct ReauthorizeArgs {
+    /// The connection: an ID, `app/name`, or an unambiguous name
+    #[arg(value_name = "CONNECTION", value_parser = parse_selector)]
+    pub connection: Selector,
+
+    #[command(flatten)]
+    pub auth: AuthArgs,
+}
+
+/// Delete connections and their secrets
+///
+/// Integrations that use a deleted connection stop working. Asks for
+/// confirmation; without a terminal, pass --yes.
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// Connections to delete: an ID, `app/name`, or an unambiguous name
+    #[arg(required = true, value_name = "CONNECTION", value_parser = parse_selector)]
+    pub connections: Vec<Selector>,
+
+    /// Delete without asking
+    #[arg(long, short)]
+    pub yes: bool,
+
+    /// OAuth2: keep the token valid at the app (skip revocation)
+    #[arg(long)]
+    pub no_revoke: bool,
+}
+
+/// Print a connection's secret for a script
+///
+/// Custom apps: the value of the single secret field, or of --field KEY.
+/// Prints only the secret and a newline on stdout.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Example:
+  STRIPE_KEY=\"$(fourgent connections token stripe/prod)\"")]
+pub struct TokenArgs {
+    /// The connection: an ID, `app/name`, or an unambiguous name
+    #[arg(value_name = "CONNECTION", value_parser = parse_selector)]
+    pub connection: Selector,
+
+    /// Which secret field to print (Custom apps with several)
+    #[arg(long, value_name = "KEY")]
+    pub field: Option<String>,
+}
+
+/// List the apps fourgent can connect to
+///
+/// Built-in apps, plus those added in connectors.toml in the config dir.
+#[derive(Debug, Args)]
+pub struct ConnectorsListArgs {
+    /// Print a JSON array
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Show what fourgent knows about an app: auth, endpoints, scopes,
+/// credential fields, redirect rules
+#[derive(Debug, Args)]
+pub struct ConnectorsShowArgs {
+    /// The app's ID, as in `fourgent connectors list`
+    #[arg(value_name = "APP")]
+    pub app: String,
+
+    /// Print a JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    #[arg(value_enum)]
+    pub what: GenerateWhat,
+    /// The repository root: completions/ and man/ are written below it
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub out_dir: PathBuf,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GenerateWhat {
+    Completions,
+    Man,
+    All,
+}
+
+fn parse_key_value(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.is_empty() => Ok((k.to_owned(), v.to_owned())),
+        _ => Err(format!("expected KEY=VALUE, got `{s}`")),
+    }
+}
+
+fn parse_selector(s: &str) -> Result<Selector, String> {
+    s.parse()
+}
+
+impl Command {
+    /// Whether the command was asked for JSON (errors are then JSON too).
+    pub fn wants_json(&self) -> bool {
+        match self {
+            Command::Connections(c) => match c {
+                ConnectionsCommand::Add(a) => a.auth.json,
+                ConnectionsCommand::Reauthorize(a) => a.auth.json,
+                ConnectionsCommand::List(a) => a.json,
+                ConnectionsCommand::Show(a) => a.json,
+                ConnectionsCommand::Status(a) => a.json,
+                ConnectionsCommand::Delete(_) | ConnectionsCommand::Token(_) => false,
+            },
+            Command::Connectors(ConnectorsCommand::List(a)) => a.json,
+            Command::Connectors(ConnectorsCommand::Show(a)) => a.json,
+            Command::Generate(_) => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn secrets_cannot_be_given_as_values_on_the_command_line() {
+        // --secret-env takes a variable name, never the secret itself.
+        let cli = Cli::try_parse_from([
+            "fourgent",
+            "connections",
+            "add",
+            "stripe",
+            "--secret-env",
+            "api_key=STRIPE_KEY",
+        ])
+        .unwrap();
+        let Some(Command::Connections(ConnectionsCommand::Add(add))) = cli.command else {
+            panic!()
+        };
+        assert_eq!(
+            add.auth.secret_env,
+            vec![("api_key".into(), "STRIPE_KEY".into())]
+        );
+        assert_eq!(add.auth.timeout, 300);
+    }
+
+    #[test]
+    fn bad_selectors_are_usage_errors() {
+        let err = Cli::try_parse_from(["fourgent", "connections", "show", "a/b/c"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+}

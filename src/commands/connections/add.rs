@@ -1,0 +1,151 @@
+//! `fourgent connections add`
+
+use crate::cli::AddArgs;
+use crate::context::Ctx;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::connection::{suggest_name, validate_name};
+use crate::model::{CheckResult, Connection, ConnectionId, LastCheck, Status};
+use crate::secrets;
+use crate::ui::render;
+
+pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
+    let catalog = ctx.catalog()?;
+    let app = match &args.app {
+        Some(app) => app.clone(),
+        None => {
+            let ids: Vec<&crate::catalog::Connector> = catalog.iter().collect();
+            let labels: Vec<String> = ids
+                .iter()
+                .map(|c| format!("{} ({})", c.name, c.id))
+                .collect();
+            ctx.ui.require_prompt(
+                "the app",
+                "name it: `fourgent connections add <APP>`; see `fourgent connectors list`",
+            )?;
+            ids[ctx.ui.select("Which app?", &labels, "")?].id.clone()
+        }
+    };
+    let connector = super::connector(catalog, &app)?;
+    super::require_custom(catalog, connector, "adding")?;
+
+    let existing = ctx.store().load()?;
+    let name = match &args.name {
+        Some(n) => n.clone(),
+        None => {
+            let suggestion = suggest_name(existing.iter(), &connector.id);
+            if ctx.ui.can_prompt() {
+                ctx.ui
+                    .input("Name for this connection", Some(&suggestion), "")?
+            } else {
+                suggestion
+            }
+        }
+    };
+    validate_name(&name).map_err(|m| Error::usage(m).with_hint("pass another `--name`"))?;
+    if let Some(taken) = existing
+        .iter()
+        .find(|c| c.app == connector.id && c.name == name)
+    {
+        return Err(name_taken(taken));
+    }
+
+    let inputs = super::gather_inputs(ctx, connector, &args.auth, None)?;
+    if ctx.ui.can_prompt() {
+        let ok = ctx
+            .ui
+            .confirm(&format!("Add {}/{name}?", connector.id), true, "")?;
+        if !ok {
+            return Err(Error::new(
+                ErrorKind::Interrupted,
+                "not confirmed; nothing was added",
+            ));
+        }
+    }
+
+    let fix = format!("fourgent connections add {} --name {name}", connector.id);
+    let verified = !args.auth.no_verify && connector.check.is_some();
+    let account = if args.auth.no_verify {
+        None
+    } else {
+        super::verify(ctx, connector, &inputs, &fix)?
+    };
+
+    let now = crate::model::connection::now();
+    let secret = inputs.creds.to_secret();
+    let mut written: Option<String> = None;
+    let result = ctx.store().update(|conns| -> Result<Connection> {
+        // Another process may have taken the name while we were verifying.
+        if let Some(taken) = conns
+            .iter()
+            .find(|c| c.app == connector.id && c.name == name)
+        {
+            return Err(name_taken(taken));
+        }
+        let id = ConnectionId::generate(|id| conns.iter().any(|c| &c.id == id));
+        let account_key = secrets::connection_account(&id);
+        ctx.secrets().set(&account_key, &secret)?;
+        written = Some(account_key);
+        let conn = Connection {
+            id,
+            name: name.clone(),
+            app: connector.id.clone(),
+            auth: connector.auth,
+            status: Status::Connected,
+            created_at: now,
+            updated_at: now,
+            account: account.clone(),
+            expires_at: None,
+            scopes: Vec::new(),
+            fields: inputs.fields.clone(),
+            last_check: verified.then_some(LastCheck {
+                at: now,
+                result: CheckResult::Ok,
+                reason: None,
+            }),
+        };
+        conns.push(conn.clone());
+        Ok(conn)
+    });
+    let conn = match result {
+        Ok(c) => c,
+        Err(e) => {
+            if let Some(account) = written {
+                super::roll_back_secret(ctx, &account);
+            }
+            return Err(e);
+        }
+    };
+
+    let account_note = conn
+        .account
+        .as_ref()
+        .map(|a| format!(" as {a}"))
+        .unwrap_or_default();
+    let verified_note = if verified {
+        "verified"
+    } else if args.auth.no_verify {
+        "not verified (--no-verify)"
+    } else {
+        "the app has no check endpoint"
+    };
+    ctx.ui.success(&format!(
+        "Added {} ({}){account_note}: {}, {verified_note}",
+        conn.label(),
+        conn.id,
+        conn.status
+    ));
+    if args.auth.json {
+        ctx.ui
+            .out(&format!("{}\n", render::connection_json(&conn)))?;
+    } else {
+        ctx.ui.out(&render::show(&conn, now))?;
+    }
+    Ok(())
+}
+
+fn name_taken(taken: &Connection) -> Error {
+    Error::usage(format!("a connection named `{}` already exists ({})", taken.label(), taken.id)).with_hint(format!(
+        "choose another `--name`, or replace its credentials with `fourgent connections reauthorize {}`",
+        taken.label()
+    ))
+}

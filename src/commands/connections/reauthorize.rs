@@ -1,0 +1,102 @@
+//! `fourgent connections reauthorize`: new credentials, same ID and name.
+
+use crate::cli::ReauthorizeArgs;
+use crate::context::Ctx;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{CheckResult, LastCheck, Status};
+use crate::secrets;
+use crate::ui::render;
+
+pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
+    let conns = ctx.store().load()?;
+    let conn = conns[super::resolve(ctx, &conns, &args.connection)?].clone();
+    let catalog = ctx.catalog()?;
+    let connector = super::connector(catalog, &conn.app)?;
+    super::require_custom(catalog, connector, "re-authorizing")?;
+
+    let inputs = super::gather_inputs(ctx, connector, &args.auth, Some(&conn.fields))?;
+    if ctx.ui.can_prompt()
+        && !ctx.ui.confirm(
+            &format!("Replace the credentials of {}?", conn.label()),
+            true,
+            "",
+        )?
+    {
+        return Err(Error::new(
+            ErrorKind::Interrupted,
+            "not confirmed; nothing was changed",
+        ));
+    }
+    let fix = format!("fourgent connections reauthorize {}", conn.label());
+    let verified = !args.auth.no_verify && connector.check.is_some();
+    // The old secret is replaced only once the new one has passed the check.
+    let account = if args.auth.no_verify {
+        None
+    } else {
+        super::verify(ctx, connector, &inputs, &fix)?
+    };
+    if let (Some(new), Some(old)) = (&account, &conn.account)
+        && new != old
+    {
+        ctx.ui.warn(&format!(
+            "{} was connected to {old}; the new credentials belong to {new}",
+            conn.label()
+        ));
+    }
+
+    let account_key = secrets::connection_account(&conn.id);
+    let now = crate::model::connection::now();
+    let old_secret = ctx.secrets().get(&account_key)?;
+    let secret = inputs.creds.to_secret();
+    let updated = ctx.store().update(|stored| -> Result<_> {
+        let Some(c) = stored.iter_mut().find(|c| c.id == conn.id) else {
+            return Err(Error::new(
+                ErrorKind::NotFound,
+                format!("{} was deleted by another process", conn.label()),
+            ));
+        };
+        ctx.secrets().set(&account_key, &secret)?;
+        c.fields = inputs.fields.clone();
+        c.status = Status::Connected;
+        c.updated_at = now;
+        if account.is_some() {
+            c.account = account.clone();
+        }
+        c.last_check = verified.then_some(LastCheck {
+            at: now,
+            result: CheckResult::Ok,
+            reason: None,
+        });
+        Ok(c.clone())
+    });
+    let updated = match updated {
+        Ok(c) => c,
+        Err(e) => {
+            // Put the old secret back if the metadata could not be written.
+            if e.kind() != ErrorKind::NotFound && e.kind() != ErrorKind::Keychain {
+                match &old_secret {
+                    Some(old) => {
+                        if let Err(restore) = ctx.secrets().set(&account_key, old) {
+                            ctx.ui
+                                .warn(&format!("could not restore the previous secret: {restore}"));
+                        }
+                    }
+                    None => super::roll_back_secret(ctx, &account_key),
+                }
+            }
+            return Err(e);
+        }
+    };
+    ctx.ui.success(&format!(
+        "Re-authorized {} ({}): {}",
+        updated.label(),
+        updated.id,
+        updated.status
+    ));
+    if args.auth.json {
+        ctx.ui
+            .out(&format!("{}\n", render::connection_json(&updated)))
+    } else {
+        ctx.ui.out(&render::show(&updated, now))
+    }
+}

@@ -1,0 +1,284 @@
+//! `fourgent connections status`: checks connections for real, concurrently,
+//! and records what it found.
+
+use futures_util::stream::{self, StreamExt};
+use serde_json::json;
+
+use crate::catalog::Connector;
+use crate::check::{self, Outcome};
+use crate::cli::StatusArgs;
+use crate::context::Ctx;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{CheckResult, Connection, LastCheck, Status};
+use crate::secrets::{self, Credentials};
+use crate::ui::render::{self, TableStyle};
+
+/// What one check found.
+struct Finding {
+    index: usize,
+    result: CheckResult,
+    reason: Option<String>,
+    account: Option<String>,
+}
+
+impl Finding {
+    /// The status this finding implies; `None` keeps the stored one.
+    fn status(&self) -> Option<Status> {
+        match self.result {
+            CheckResult::Ok | CheckResult::SecretPresent => Some(Status::Connected),
+            CheckResult::MissingSecret | CheckResult::Rejected | CheckResult::Expired => {
+                Some(Status::NotConnected)
+            }
+            CheckResult::Unreachable => None,
+        }
+    }
+}
+
+pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
+    let conns = ctx.store().load()?;
+    let targets: Vec<usize> = if args.connections.is_empty() {
+        (0..conns.len()).collect()
+    } else {
+        let mut t = Vec::new();
+        for s in &args.connections {
+            let i = super::resolve(ctx, &conns, s)?;
+            if !t.contains(&i) {
+                t.push(i);
+            }
+        }
+        t
+    };
+    if targets.is_empty() {
+        ctx.ui
+            .status("No connections yet. Add one with `fourgent connections add <APP>`.");
+        if args.json {
+            ctx.ui.out("[]\n")?;
+        }
+        return Ok(());
+    }
+    let catalog = ctx.catalog()?;
+
+    // Secrets first, one after another: the keychain serializes calls anyway,
+    // and a keychain that is unavailable stops the command here, before any
+    // status is changed.
+    let mut pending: Vec<(usize, &Connector, Credentials)> = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    for &index in &targets {
+        let conn = &conns[index];
+        let Some(connector) = catalog.get(&conn.app) else {
+            findings.push(Finding {
+                index,
+                result: CheckResult::Unreachable,
+                reason: Some(format!(
+                    "the app `{}` is not in the catalog any more",
+                    conn.app
+                )),
+                account: None,
+            });
+            continue;
+        };
+        match secrets::load_credentials(ctx.secrets(), &conn.id)? {
+            None => findings.push(Finding {
+                index,
+                result: CheckResult::MissingSecret,
+                reason: Some(format!(
+                    "the secret is missing from {}",
+                    ctx.secrets().describe()
+                )),
+                account: None,
+            }),
+            Some(creds) if args.offline || connector.check.is_none() => {
+                drop(creds);
+                findings.push(Finding {
+                    index,
+                    result: CheckResult::SecretPresent,
+                    reason: None,
+                    account: None,
+                });
+            }
+            Some(creds) => pending.push((index, connector, creds)),
+        }
+    }
+
+    if !pending.is_empty() {
+        let client = ctx.http()?;
+        let total = pending.len();
+        let spinner = ctx.ui.spinner(&format!(
+            "Checking {total} connection{}…",
+            if total == 1 { "" } else { "s" }
+        ));
+        let conns = &conns;
+        let checked = ctx.block_on(async {
+            let mut done = 0usize;
+            let mut out = Vec::with_capacity(total);
+            let mut stream =
+                stream::iter(pending.iter().map(|(index, connector, creds)| async move {
+                    let conn = &conns[*index];
+                    (
+                        *index,
+                        check::run(client, connector, &conn.fields, creds).await,
+                    )
+                }))
+                .buffer_unordered(usize::from(args.jobs));
+            while let Some(item) = stream.next().await {
+                done += 1;
+                spinner.set_message(format!("Checking connections… {done}/{total}"));
+                out.push(item);
+            }
+            out
+        })?;
+        drop(spinner);
+        for (index, outcome) in checked {
+            findings.push(match outcome {
+                Outcome::Accepted { account } => Finding {
+                    index,
+                    result: CheckResult::Ok,
+                    reason: None,
+                    account,
+                },
+                Outcome::Rejected { reason } => Finding {
+                    index,
+                    result: CheckResult::Rejected,
+                    reason: Some(reason),
+                    account: None,
+                },
+                Outcome::Failed { reason } => Finding {
+                    index,
+                    result: CheckResult::Unreachable,
+                    reason: Some(reason),
+                    account: None,
+                },
+            });
+        }
+    }
+    findings.sort_by_key(|f| targets.iter().position(|&t| t == f.index));
+
+    // Record the results on the connections that still exist.
+    let now = crate::model::connection::now();
+    let updated = ctx.store().update(|stored| -> Result<Vec<Connection>> {
+        let mut out = Vec::with_capacity(findings.len());
+        for f in &findings {
+            let id = &conns[f.index].id;
+            let Some(c) = stored.iter_mut().find(|c| &c.id == id) else {
+                continue;
+            };
+            if let Some(status) = f.status()
+                && c.status != status
+            {
+                c.status = status;
+                c.updated_at = now;
+            }
+            if f.account.is_some() {
+                c.account = f.account.clone();
+            }
+            c.last_check = Some(LastCheck {
+                at: now,
+                result: f.result,
+                reason: f.reason.clone(),
+            });
+            out.push(c.clone());
+        }
+        Ok(out)
+    })?;
+
+    print(ctx, args, &updated)?;
+
+    let not_connected: Vec<&Connection> = updated
+        .iter()
+        .filter(|c| c.status == Status::NotConnected)
+        .collect();
+    let unreachable = updated
+        .iter()
+        .filter(|c| {
+            c.last_check
+                .as_ref()
+                .is_some_and(|l| l.result == CheckResult::Unreachable)
+        })
+        .count();
+    if !args.json {
+        for c in &not_connected {
+            ctx.ui.hint(&format!(
+                "fix {} with `fourgent connections reauthorize {}`",
+                c.label(),
+                c.label()
+            ));
+        }
+    }
+    if !not_connected.is_empty() {
+        return Err(Error::new(
+            ErrorKind::NotConnected,
+            format!(
+                "{} of {} connections {} Not Connected",
+                not_connected.len(),
+                updated.len(),
+                if not_connected.len() == 1 {
+                    "is"
+                } else {
+                    "are"
+                }
+            ),
+        ));
+    }
+    if unreachable > 0 {
+        return Err(Error::new(
+            ErrorKind::Network,
+            format!(
+                "{unreachable} of {} connections could not be checked",
+                updated.len()
+            ),
+        )
+        .with_hint("their stored status was kept; run `fourgent connections status` again later"));
+    }
+    Ok(())
+}
+
+fn print(ctx: &Ctx, args: &StatusArgs, conns: &[Connection]) -> Result<()> {
+    if args.json {
+        let items: Vec<serde_json::Value> = conns
+            .iter()
+            .map(|c| {
+                let mut v = render::connection_json(c);
+                let last = c.last_check.as_ref();
+                v["result"] = json!(last.map(|l| l.result.as_str()));
+                v["reason"] = json!(last.and_then(|l| l.reason.clone()));
+                v
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&items).expect("JSON values serialize");
+        return ctx.ui.out(&format!("{text}\n"));
+    }
+    let rows = conns
+        .iter()
+        .map(|c| {
+            let last = c.last_check.as_ref();
+            vec![
+                c.label(),
+                c.id.to_string(),
+                c.status.to_string(),
+                last.and_then(|l| l.reason.clone()).unwrap_or_else(|| {
+                    match last.map(|l| l.result) {
+                        Some(CheckResult::Ok) => c
+                            .account
+                            .as_ref()
+                            .map_or("ok".into(), |a| format!("ok: {a}")),
+                        Some(CheckResult::SecretPresent) => {
+                            "secret present (not checked with the app)".into()
+                        }
+                        _ => "-".into(),
+                    }
+                }),
+            ]
+        })
+        .collect();
+    let style = TableStyle {
+        tty: ctx.ui.stdout_is_tty(),
+        color: ctx.ui.color_stdout(),
+        width: ctx.ui.width(),
+    };
+    ctx.ui.out(&render::table(
+        &["CONNECTION", "ID", "STATUS", "DETAILS"],
+        rows,
+        Some(2),
+        style,
+    ))
+}

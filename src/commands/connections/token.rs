@@ -1,0 +1,60 @@
+//! `fourgent connections token`: the one command that prints a secret.
+
+use crate::cli::TokenArgs;
+use crate::context::Ctx;
+use crate::error::{Error, ErrorKind, Result};
+use crate::secrets::{self, ExposeSecret};
+
+pub(crate) fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
+    let conns = ctx.store().load()?;
+    let conn = &conns[super::resolve(ctx, &conns, &args.connection)?];
+    let catalog = ctx.catalog()?;
+    let connector = super::connector(catalog, &conn.app)?;
+    super::require_custom(catalog, connector, "printing tokens of")?;
+
+    let fix = format!("fourgent connections reauthorize {}", conn.label());
+    let creds = secrets::load_credentials(ctx.secrets(), &conn.id)?.ok_or_else(|| {
+        Error::new(
+            ErrorKind::Auth,
+            format!(
+                "the secret of {} is missing from {}",
+                conn.label(),
+                ctx.secrets().describe()
+            ),
+        )
+        .with_hint(format!("enter it again with `{fix}`"))
+    })?;
+    let key = match &args.field {
+        Some(k) => k.clone(),
+        None => {
+            let secret_keys: Vec<&str> =
+                connector.secret_fields().map(|f| f.key.as_str()).collect();
+            match secret_keys.as_slice() {
+                [one] => (*one).to_owned(),
+                many => {
+                    return Err(Error::usage(format!(
+                        "{} has several secrets: {}",
+                        conn.label(),
+                        many.join(", ")
+                    ))
+                    .with_hint(format!(
+                        "name one with `--field`, e.g. `fourgent connections token {} --field {}`",
+                        conn.label(),
+                        many[0]
+                    )));
+                }
+            }
+        }
+    };
+    let value = creds.fields.get(&key).ok_or_else(|| {
+        if connector.field(&key).is_some_and(|f| !f.secret) {
+            Error::usage(format!(
+                "`{key}` is not a secret; `fourgent connections show {}` prints it",
+                conn.label()
+            ))
+        } else {
+            Error::usage(format!("{} has no secret `{key}`", conn.label()))
+        }
+    })?;
+    ctx.ui.out(&format!("{}\n", value.expose_secret()))
+}

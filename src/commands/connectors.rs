@@ -1,0 +1,193 @@
+//! `fourgent connectors list|show`: the catalog. No keychain, no network.
+
+use serde_json::json;
+
+use crate::catalog::{Connector, Pkce, RedirectRule, TokenAuth};
+use crate::cli::{ConnectorsListArgs, ConnectorsShowArgs};
+use crate::context::Ctx;
+use crate::env;
+use crate::error::Result;
+use crate::ui::render::{self, TableStyle};
+
+pub(crate) fn list(ctx: &Ctx, args: &ConnectorsListArgs) -> Result<()> {
+    let catalog = ctx.catalog()?;
+    if args.json {
+        let items: Vec<_> = catalog
+            .iter()
+            .map(|c| json!({ "id": c.id, "name": c.name, "auth": c.auth.as_str(), "source": c.source, "check": c.check.is_some() }))
+            .collect();
+        let text = serde_json::to_string_pretty(&items).expect("JSON values serialize");
+        return ctx.ui.out(&format!("{text}\n"));
+    }
+    let rows: Vec<Vec<String>> = catalog
+        .iter()
+        .map(|c| {
+            vec![
+                c.id.clone(),
+                c.name.clone(),
+                c.auth.to_string(),
+                if c.check.is_some() { "yes" } else { "no" }.into(),
+                c.source.as_str().into(),
+            ]
+        })
+        .collect();
+    if !ctx.ui.stdout_is_tty() {
+        let text: String = rows.iter().map(|r| r.join("\t") + "\n").collect();
+        return ctx.ui.out(&text);
+    }
+    let style = TableStyle {
+        tty: true,
+        color: ctx.ui.color_stdout(),
+        width: ctx.ui.width(),
+    };
+    ctx.ui.out(&render::table(
+        &["ID", "NAME", "AUTH", "CHECK", "SOURCE"],
+        rows,
+        None,
+        style,
+    ))
+}
+
+pub(crate) fn show(ctx: &Ctx, args: &ConnectorsShowArgs) -> Result<()> {
+    let catalog = ctx.catalog()?;
+    let c = super::connections::connector(catalog, &args.app)?;
+    if args.json {
+        let mut v = serde_json::to_value(c).expect("connectors serialize");
+        if let Some(o) = &c.oauth2 {
+            v["oauth2"]["redirect_uri"] = json!(o.redirect_uri(None));
+            v["oauth2"]["client_id_env"] = json!(env::client_id_var(&c.id));
+            v["oauth2"]["client_secret_env"] = json!(env::client_secret_var(&c.id));
+        }
+        let text = serde_json::to_string_pretty(&v).expect("JSON values serialize");
+        return ctx.ui.out(&format!("{text}\n"));
+    }
+    ctx.ui.out(&describe(c))
+}
+
+/// The text of `connectors show`.
+pub fn describe(c: &Connector) -> String {
+    let mut lines: Vec<(String, String)> = vec![
+        ("App".into(), format!("{} ({})", c.name, c.id)),
+        ("Auth".into(), c.auth.to_string()),
+        ("Source".into(), c.source.as_str().into()),
+    ];
+    if let Some(url) = &c.docs_url {
+        lines.push(("Docs".into(), url.clone()));
+    }
+    if let Some(o) = &c.oauth2 {
+        lines.push(("Authorize URL".into(), o.authorize_url.clone()));
+        lines.push(("Token URL".into(), o.token_url.clone()));
+        lines.push((
+            "Revoke URL".into(),
+            o.revoke_url
+                .as_ref()
+                .map_or("none (tokens cannot be revoked by fourgent)".into(), |u| {
+                    format!("{} {u}", o.revoke_method.as_str())
+                }),
+        ));
+        lines.push((
+            "Scopes".into(),
+            if !o.scopes_in_request {
+                "set in the app's settings, not requested".into()
+            } else if o.scopes.is_empty() {
+                "none by default (add with --scope)".into()
+            } else {
+                o.scopes.join(&o.scope_separator)
+            },
+        ));
+        lines.push((
+            "PKCE".into(),
+            match o.pkce {
+                Pkce::Required => "S256, required by the app",
+                Pkce::Supported => "S256",
+                Pkce::Unsupported => "not supported by the app",
+            }
+            .into(),
+        ));
+        lines.push((
+            "Client auth".into(),
+            match o.token_auth {
+                TokenAuth::Basic => "HTTP Basic (client ID and secret) at the token endpoint",
+                TokenAuth::Body => "client ID (and secret) in the token request body",
+            }
+            .into(),
+        ));
+        let uri = match (o.redirect_port, o.redirect_rule) {
+            (Some(_), _) => format!("{} (register exactly this)", o.redirect_uri(None)),
+            (None, RedirectRule::AnyPort) => format!("{} (any port works)", o.redirect_uri(None)),
+            (None, RedirectRule::HttpsOnly) => "the app accepts only https redirects: authorize with --no-browser and paste the final URL back".into(),
+            (None, _) => format!(
+                "http://{}:PORT/callback: pick a port, register that exact URI, and set `redirect_port` in connectors.toml (or pass --port)",
+                o.redirect_host.as_str()
+            ),
+        };
+        lines.push(("Redirect URI".into(), uri));
+        lines.push(("Redirect rule".into(), o.redirect_rule.describe().into()));
+        lines.push((
+            "Client ID".into(),
+            o.client_id.clone().unwrap_or_else(|| {
+                format!(
+                    "not set: register an app, then set `client_id` in connectors.toml or {}",
+                    env::client_id_var(&c.id)
+                )
+            }),
+        ));
+        lines.push((
+            "Client secret".into(),
+            format!("{} or the keychain", env::client_secret_var(&c.id)),
+        ));
+        if o.rotating_refresh {
+            lines.push((
+                "Refresh".into(),
+                "refresh tokens rotate on every use".into(),
+            ));
+        }
+        if !o.tokens_expire {
+            lines.push(("Expiry".into(), "access tokens do not expire".into()));
+        }
+    }
+    match &c.check {
+        Some(check) => lines.push((
+            "Check".into(),
+            format!("{} {}", check.method.as_str(), check.url),
+        )),
+        None => lines.push((
+            "Check".into(),
+            "none: credentials cannot be verified before saving".into(),
+        )),
+    }
+    if let Some(b) = &c.basic_auth {
+        lines.push(("Sent as".into(), format!("HTTP Basic `{b}`")));
+    }
+    let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    let mut out: String = lines
+        .iter()
+        .map(|(k, v)| format!("{k:<width$}  {v}\n"))
+        .collect();
+    if !c.fields.is_empty() {
+        out.push_str("\nFields:\n");
+        let kw = c.fields.iter().map(|f| f.key.len()).max().unwrap_or(0);
+        for f in &c.fields {
+            let mut line = format!("  {:<kw$}  {}", f.key, f.label);
+            line.push_str(if f.secret { " (secret)" } else { "" });
+            if let Some(h) = &f.header {
+                line.push_str(&format!(", sent as header {h}"));
+                if let Some(p) = f.prefix.as_deref().filter(|p| !p.is_empty()) {
+                    line.push_str(&format!(" with prefix `{p}`"));
+                }
+            }
+            if let Some(d) = &f.default {
+                line.push_str(&format!(", default `{d}`"));
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    if !c.notes.is_empty() {
+        out.push_str("\nNotes:\n");
+        for n in &c.notes {
+            out.push_str(&format!("  - {n}\n"));
+        }
+    }
+    out
+}

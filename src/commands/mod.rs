@@ -1,0 +1,18 @@
+//! One module per command; this one only dispatches.
+
+pub mod connections;
+pub mod connectors;
+pub mod generate;
+
+use crate::cli::{Command, ConnectorsCommand};
+use crate::context::Ctx;
+use crate::error::Result;
+
+pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
+    match command {
+        Command::Connections(c) => connections::run(ctx, c),
+        Command::Connectors(ConnectorsCommand::List(args)) => connectors::list(ctx, &args),
+        Command::Connectors(ConnectorsCommand::Show(args)) => connectors::show(ctx, &args),
+        Command::Generate(args) => generate::run(ctx, &args),
+    }
+}

@@ -1,0 +1,203 @@
+//! `Ctx`: what every command gets. Built once from the global options and the
+//! environment; the expensive parts (catalog, keychain, HTTP client, async
+//! runtime) are made on first use, so `list` pays for none of them.
+
+use std::cell::OnceCell;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::catalog::{self, Catalog};
+use crate::cli::{GlobalArgs, SecretStoreKind};
+use crate::env;
+use crate::error::{Error, ErrorKind, Result};
+use crate::secrets::{self, FileStore, KeyringStore, SecretStore};
+use crate::store::{self, MetadataStore};
+use crate::ui::{Ui, UiSettings};
+
+pub struct Ctx {
+    pub ui: Ui,
+    config_dir: PathBuf,
+    store: MetadataStore,
+    secret_store_kind: SecretStoreKind,
+    catalog: OnceCell<Catalog>,
+    secrets: OnceCell<Box<dyn SecretStore>>,
+    http: OnceCell<reqwest::Client>,
+    keychain_timeout: Duration,
+    http_timeout: Duration,
+}
+
+impl Ctx {
+    pub fn new(global: &GlobalArgs) -> Result<Ctx> {
+        let ui = Ui::new(UiSettings {
+            color: global.color,
+            no_color_env: env::var(env::NO_COLOR).is_some(),
+            no_input: global.no_input,
+            ci: env::is_set(env::CI),
+            verbose: global.verbose,
+            quiet: global.quiet,
+        });
+        let config_dir = match &global.config_dir {
+            Some(dir) => dir.clone(),
+            None => default_config_dir()?,
+        };
+        let secs = |name: &str, default: u64| -> Result<Duration> {
+            match env::var(name) {
+                None => Ok(Duration::from_secs(default)),
+                Some(v) => v
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| *s > 0.0 && s.is_finite())
+                    .map(Duration::from_secs_f64)
+                    .ok_or_else(|| {
+                        Error::usage(format!("{name} must be a number of seconds, not `{v}`"))
+                    }),
+            }
+        };
+        Ok(Ctx {
+            ui,
+            store: MetadataStore::new(&config_dir),
+            config_dir,
+            secret_store_kind: global.secret_store,
+            catalog: OnceCell::new(),
+            secrets: OnceCell::new(),
+            http: OnceCell::new(),
+            keychain_timeout: secs(env::KEYCHAIN_TIMEOUT, 10)?,
+            http_timeout: secs(env::HTTP_TIMEOUT, 30)?,
+        })
+    }
+
+    pub fn config_dir(&self) -> &std::path::Path {
+        &self.config_dir
+    }
+
+    pub fn store(&self) -> &MetadataStore {
+        &self.store
+    }
+
+    pub fn catalog(&self) -> Result<&Catalog> {
+        if let Some(c) = self.catalog.get() {
+            return Ok(c);
+        }
+        let catalog = Catalog::load(&self.config_dir.join("connectors.toml"), env::var)?;
+        Ok(self.catalog.get_or_init(|| catalog))
+    }
+
+    /// The secret store chosen for this run. Making it touches nothing: the
+    /// keychain is contacted on the first call.
+    pub fn secrets(&self) -> &dyn SecretStore {
+        self.secrets
+            .get_or_init(|| match self.secret_store_kind {
+                SecretStoreKind::Keyring => Box::new(KeyringStore::new(self.keychain_timeout)),
+                SecretStoreKind::File => Box::new(FileStore::new(&self.config_dir)),
+            })
+            .as_ref()
+    }
+
+    pub fn http(&self) -> Result<&reqwest::Client> {
+        if let Some(c) = self.http.get() {
+            return Ok(c);
+        }
+        let client = reqwest::Client::builder()
+            .user_agent(concat!("fourgent/", env!("CARGO_PKG_VERSION")))
+            .timeout(self.http_timeout)
+            .connect_timeout(self.http_timeout.min(Duration::from_secs(10)))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::failure("cannot set up the HTTP client").with_source(&e))?;
+        Ok(self.http.get_or_init(|| client))
+    }
+
+    pub fn http_timeout(&self) -> Duration {
+        self.http_timeout
+    }
+
+    /// Runs a future to completion on a runtime made for this call. Only
+    /// commands that talk to the network get here.
+    pub fn block_on<F: std::future::Future>(&self, fut: F) -> Result<F::Output> {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Error::failure("cannot start the async runtime").with_source(&e))?;
+        Ok(rt.block_on(fut))
+    }
+}
+
+fn default_config_dir() -> Result<PathBuf> {
+    if let Some(base) = env::var(env::XDG_CONFIG_HOME) {
+        return Ok(PathBuf::from(base).join("fourgent"));
+    }
+    if let Some(home) = env::var(env::HOME) {
+        return Ok(PathBuf::from(home).join(".config").join("fourgent"));
+    }
+    Err(
+        Error::usage("cannot find the config dir: neither XDG_CONFIG_HOME nor HOME is set")
+            .with_hint("pass `--config-dir DIR` or set FOURGENT_CONFIG_DIR"),
+    )
+}
+
+const READ_ONLY_HINT: &str =
+    "fix or move the file; fourgent does not overwrite a file it cannot read";
+
+impl From<store::Error> for Error {
+    fn from(e: store::Error) -> Error {
+        match &e {
+            store::Error::Parse { .. } | store::Error::Invalid { .. } => {
+                Error::new(ErrorKind::Config, e.to_string()).with_hint(READ_ONLY_HINT)
+            }
+            store::Error::UnknownVersion { .. } => Error::new(ErrorKind::Config, e.to_string())
+                .with_hint("it was written by a newer fourgent: upgrade fourgent to use it"),
+            store::Error::Io { source, .. } => Error::failure(e.to_string()).with_source(source),
+            store::Error::LockTimeout { path } => Error::failure(e.to_string()).with_hint(format!(
+                "if no other fourgent is running, remove {} and try again",
+                path.display()
+            )),
+        }
+    }
+}
+
+impl From<catalog::Error> for Error {
+    fn from(e: catalog::Error) -> Error {
+        match &e {
+            catalog::Error::Io { source, .. } => Error::failure(e.to_string()).with_source(source),
+            _ => Error::new(ErrorKind::Config, e.to_string())
+                .with_hint("fix the entry; `docs/connectors.md` describes every key"),
+        }
+    }
+}
+
+const FILE_STORE_HINT: &str =
+    "opt in to the file store with `--secret-store file` (or FOURGENT_SECRET_STORE=file)";
+
+impl From<secrets::Error> for Error {
+    fn from(e: secrets::Error) -> Error {
+        let message = e.to_string();
+        match e {
+            secrets::Error::Unavailable { reason } => Error::new(ErrorKind::Keychain, message)
+                .with_cause(reason)
+                .with_hint(format!(
+                    "start a keyring daemon (such as gnome-keyring) in your session, or {FILE_STORE_HINT}"
+                )),
+            secrets::Error::Locked { reason } => Error::new(ErrorKind::Keychain, message)
+                .with_cause(reason)
+                .with_hint(format!("unlock the keychain (log in to your desktop session), or {FILE_STORE_HINT}")),
+            secrets::Error::TimedOut { .. } => Error::new(ErrorKind::Keychain, message)
+                .with_hint(format!(
+                    "the keychain may be waiting for an unlock prompt nobody can see; unlock it, or {FILE_STORE_HINT}"
+                )),
+            secrets::Error::Failed { reason } => Error::new(ErrorKind::Keychain, message)
+                .with_cause(reason)
+                .with_hint(FILE_STORE_HINT),
+            secrets::Error::Corrupt { .. } => Error::new(ErrorKind::Config, message)
+                .with_hint("re-enter the credentials with `fourgent connections reauthorize`"),
+            secrets::Error::File(inner) => {
+                let kind_hint = matches!(inner, store::Error::Parse { .. });
+                let err = Error::from(inner);
+                if kind_hint {
+                    err.with_hint("secrets.toml is written by fourgent only; restore it from a backup or move it away")
+                } else {
+                    err
+                }
+            }
+        }
+    }
+}

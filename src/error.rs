@@ -1,0 +1,249 @@
+//! The error every command returns, its exit code, and how it is shown.
+//!
+//! Module errors (`store::Error`, `secrets::Error`, …) say what failed; the
+//! `From` impls below decide the [`ErrorKind`] (and so the exit code) and the
+//! hint where the failure is understood, so no central list of downcasts is
+//! needed.
+
+use std::fmt;
+
+/// What kind of failure ended the command. Each kind has its own exit code,
+/// documented in the README and in `fourgent --help`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Something unexpected: an I/O error, a bug.
+    Failure,
+    /// The command line or a value given to it is wrong.
+    Usage,
+    /// No connection or app matches, or a name matches several.
+    NotFound,
+    /// The app rejected the credentials, or authorization failed or was denied.
+    Auth,
+    /// `status`: at least one connection is Not Connected.
+    NotConnected,
+    /// The OS keychain (or the chosen secret store) is missing, locked or not answering.
+    Keychain,
+    /// A file fourgent reads (connections.toml, connectors.toml, secrets.toml) is damaged.
+    Config,
+    /// The app could not be reached, or answered with a server error.
+    Network,
+    /// The user pressed Ctrl-C or declined a confirmation.
+    Interrupted,
+}
+
+impl ErrorKind {
+    /// Every kind, in exit-code order: the one list the docs are checked against.
+    pub const ALL: [ErrorKind; 9] = [
+        ErrorKind::Failure,
+        ErrorKind::Usage,
+        ErrorKind::NotFound,
+        ErrorKind::Auth,
+        ErrorKind::NotConnected,
+        ErrorKind::Keychain,
+        ErrorKind::Config,
+        ErrorKind::Network,
+        ErrorKind::Interrupted,
+    ];
+
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ErrorKind::Failure => 1,
+            ErrorKind::Usage => 2,
+            ErrorKind::NotFound => 3,
+            ErrorKind::Auth => 4,
+            ErrorKind::NotConnected => 5,
+            ErrorKind::Keychain => 6,
+            ErrorKind::Config => 7,
+            ErrorKind::Network => 8,
+            ErrorKind::Interrupted => 130,
+        }
+    }
+
+    /// The word used for this kind in `--json` errors.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Failure => "failure",
+            ErrorKind::Usage => "usage",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Auth => "auth",
+            ErrorKind::NotConnected => "not_connected",
+            ErrorKind::Keychain => "keychain",
+            ErrorKind::Config => "config",
+            ErrorKind::Network => "network",
+            ErrorKind::Interrupted => "interrupted",
+        }
+    }
+
+    /// One line for the exit-code table in `--help` and the README.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ErrorKind::Failure => "unexpected failure (I/O error, bug)",
+            ErrorKind::Usage => "usage error: a bad option, value or missing input",
+            ErrorKind::NotFound => "no such connection or app, or a name matches several",
+            ErrorKind::Auth => "the app rejected the credentials or the authorization",
+            ErrorKind::NotConnected => "status: at least one connection is Not Connected",
+            ErrorKind::Keychain => "the keychain or secret store is unavailable, locked or hung",
+            ErrorKind::Config => "a file fourgent reads is damaged or invalid",
+            ErrorKind::Network => "the app could not be reached or failed (5xx, timeout)",
+            ErrorKind::Interrupted => "interrupted (Ctrl-C) or not confirmed",
+        }
+    }
+}
+
+/// The text block printed after `--help` that lists the exit codes.
+pub fn exit_codes_help() -> String {
+    let mut s = String::from("Exit codes:\n  0    success\n");
+    for kind in ErrorKind::ALL {
+        s.push_str(&format!("  {:<4} {}\n", kind.exit_code(), kind.describe()));
+    }
+    s
+}
+
+/// A failure with what happened, why, and what to run next.
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+    causes: Vec<String>,
+    hints: Vec<String>,
+    broken_pipe: bool,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            causes: Vec::new(),
+            hints: Vec::new(),
+            broken_pipe: false,
+        }
+    }
+
+    /// Stdout was closed by the reader (`fourgent connections list | head`):
+    /// the run ends quietly with exit code 0.
+    pub fn broken_pipe() -> Self {
+        Error {
+            broken_pipe: true,
+            ..Error::failure("stdout was closed")
+        }
+    }
+
+    pub fn is_broken_pipe(&self) -> bool {
+        self.broken_pipe
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Usage, message)
+    }
+
+    pub fn failure(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Failure, message)
+    }
+
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    #[must_use]
+    pub fn with_cause(mut self, cause: impl Into<String>) -> Self {
+        self.causes.push(cause.into());
+        self
+    }
+
+    /// Adds the chain of `source()`s of a std error as causes.
+    #[must_use]
+    pub fn with_source(mut self, err: &(dyn std::error::Error + 'static)) -> Self {
+        let mut next = Some(err);
+        while let Some(e) = next {
+            self.causes.push(e.to_string());
+            next = e.source();
+        }
+        self
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    pub fn hints(&self) -> &[String] {
+        &self.hints
+    }
+
+    pub fn causes(&self) -> &[String] {
+        &self.causes
+    }
+
+    /// The human form: `error: …`, `caused by: …` lines, then `hint: …`.
+    pub fn render(&self) -> String {
+        let mut s = format!("error: {}\n", self.message);
+        for cause in &self.causes {
+            s.push_str(&format!("  caused by: {cause}\n"));
+        }
+        for hint in &self.hints {
+            s.push_str(&format!("\nhint: {}\n", hint.replace('\n', "\n      ")));
+        }
+        s
+    }
+
+    /// The `--json` form: `{"error": {"kind", "message", "hint"}}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut message = self.message.clone();
+        for cause in &self.causes {
+            message.push_str(": ");
+            message.push_str(cause);
+        }
+        serde_json::json!({
+            "error": {
+                "kind": self.kind.as_str(),
+                "exit_code": self.kind.exit_code(),
+                "message": message,
+                "hint": if self.hints.is_empty() { None } else { Some(self.hints.join("\n")) },
+            }
+        })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_are_distinct() {
+        let mut codes: Vec<u8> = ErrorKind::ALL.iter().map(|k| k.exit_code()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), ErrorKind::ALL.len());
+        assert!(!codes.contains(&0));
+    }
+
+    #[test]
+    fn render_shows_message_causes_and_hints() {
+        let err = Error::new(ErrorKind::Keychain, "the OS keychain is not available")
+            .with_cause("no Secret Service provider on the session bus")
+            .with_hint("opt in to the file store with `--secret-store file`");
+        assert_eq!(
+            err.render(),
+            "error: the OS keychain is not available\n  caused by: no Secret Service provider on the session bus\n\nhint: opt in to the file store with `--secret-store file`\n"
+        );
+        let json = err.to_json();
+        assert_eq!(json["error"]["kind"], "keychain");
+        assert_eq!(json["error"]["exit_code"], 6);
+    }
+}

@@ -1,0 +1,64 @@
+//! fourgent: a command-line connection manager for the Fourgent integration
+//! platform. `main.rs` calls [`main`]; everything else is here so tests and
+//! benchmarks can reach it.
+
+pub mod catalog;
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod env;
+pub mod error;
+pub mod http;
+pub mod model;
+pub mod secrets;
+pub mod store;
+pub mod ui;
+
+pub use commands::generate;
+
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+
+use crate::cli::Cli;
+use crate::context::Ctx;
+
+/// Parses the command line, runs the command, renders any error, and turns
+/// the outcome into the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help/version to stdout (exit 0) and usage errors
+            // to stderr (exit 2).
+            let _ = e.print();
+            return ExitCode::from(e.exit_code() as u8);
+        }
+    };
+    let Some(command) = cli.command else {
+        // `fourgent` alone: the overview, like `--help`, successfully.
+        let mut cmd = Cli::command();
+        let _ = cmd.print_help();
+        return ExitCode::SUCCESS;
+    };
+    let json = command.wants_json();
+    let ctx = match Ctx::new(&cli.global) {
+        Ok(ctx) => ctx,
+        Err(e) => {
+            #[allow(clippy::disallowed_macros)]
+            {
+                eprint!("{}", e.render());
+            }
+            return ExitCode::from(e.kind().exit_code());
+        }
+    };
+    match commands::run(&ctx, command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            ctx.ui.error(&e, json);
+            ExitCode::from(e.kind().exit_code())
+        }
+    }
+}

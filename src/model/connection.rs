@@ -1,0 +1,230 @@
+//! A connection and the words used for its kind and status everywhere
+//! (file, JSON, flags: `oauth2`/`custom`, `connected`/`not_connected`).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::id::ConnectionId;
+
+/// How a connection authenticates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthKind {
+    #[serde(rename = "oauth2")]
+    OAuth2,
+    Custom,
+}
+
+impl AuthKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuthKind::OAuth2 => "oauth2",
+            AuthKind::Custom => "custom",
+        }
+    }
+}
+
+impl fmt::Display for AuthKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AuthKind::OAuth2 => "OAuth2",
+            AuthKind::Custom => "Custom",
+        })
+    }
+}
+
+/// Whether integrations using the connection can run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Connected,
+    NotConnected,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Connected => "connected",
+            Status::NotConnected => "not_connected",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Status::Connected => "Connected",
+            Status::NotConnected => "Not Connected",
+        })
+    }
+}
+
+/// What the last check found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckResult {
+    /// The app accepted the credentials.
+    Ok,
+    /// The secret was present; the app has no check endpoint or the check was skipped.
+    SecretPresent,
+    /// The secret is missing from the secret store.
+    MissingSecret,
+    /// The app rejected the credentials (401/403, or an error in the answer).
+    Rejected,
+    /// The token expired and could not be refreshed.
+    Expired,
+    /// The app could not be reached, or failed; the stored status was kept.
+    Unreachable,
+}
+
+impl CheckResult {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckResult::Ok => "ok",
+            CheckResult::SecretPresent => "secret_present",
+            CheckResult::MissingSecret => "missing_secret",
+            CheckResult::Rejected => "rejected",
+            CheckResult::Expired => "expired",
+            CheckResult::Unreachable => "unreachable",
+        }
+    }
+}
+
+/// The time and outcome of the last `status` check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LastCheck {
+    pub at: Timestamp,
+    pub result: CheckResult,
+    /// Why the connection is not connected (or could not be checked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// One authenticated link to one account of an app. Never holds a secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Connection {
+    pub id: ConnectionId,
+    pub name: String,
+    pub app: String,
+    pub auth: AuthKind,
+    pub status: Status,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scopes: Vec<String>,
+    /// Non-secret values: a subdomain, a realm ID.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_check: Option<LastCheck>,
+}
+
+impl Connection {
+    /// `app/name`: how a connection is shown and named unambiguously.
+    pub fn label(&self) -> String {
+        format!("{}/{}", self.app, self.name)
+    }
+
+    /// `app/name (ID)`: used in lists of candidates.
+    pub fn label_with_id(&self) -> String {
+        format!("{}/{} ({})", self.app, self.name, self.id)
+    }
+}
+
+/// Checks a connection name: 1–64 characters from letters, digits and
+/// `. _ - @ +`, starting with a letter or digit, and not shaped like an ID.
+pub fn validate_name(name: &str) -> Result<(), String> {
+    let ok_char = |c: char| c.is_ascii_alphanumeric() || "._-@+".contains(c);
+    if name.is_empty() {
+        return Err("a connection name cannot be empty".into());
+    }
+    if name.len() > 64 {
+        return Err(format!("`{name}` is longer than 64 characters"));
+    }
+    if !name.starts_with(|c: char| c.is_ascii_alphanumeric()) || !name.chars().all(ok_char) {
+        return Err(format!(
+            "`{name}` is not a valid connection name: use letters, digits and `. _ - @ +`, starting with a letter or digit"
+        ));
+    }
+    if ConnectionId::looks_like_id(name) {
+        return Err(format!(
+            "`{name}` looks like a connection ID; choose a name that does not"
+        ));
+    }
+    Ok(())
+}
+
+/// A free name for a new connection of `app`: `default`, then `default-2`, …
+pub fn suggest_name<'a>(
+    existing: impl Iterator<Item = &'a Connection> + Clone,
+    app: &str,
+) -> String {
+    let taken = |n: &str| existing.clone().any(|c| c.app == app && c.name == n);
+    if !taken("default") {
+        return "default".into();
+    }
+    (2..)
+        .map(|i| format!("default-{i}"))
+        .find(|n| !taken(n))
+        .expect("an unbounded range always has a free name")
+}
+
+/// The current time, to the second (what the files and JSON show).
+pub fn now() -> Timestamp {
+    let t = Timestamp::now();
+    t.round(jiff::Unit::Second).unwrap_or(t)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn conn(app: &str, name: &str) -> Connection {
+        Connection {
+            id: ConnectionId::generate(|_| false),
+            name: name.into(),
+            app: app.into(),
+            auth: AuthKind::Custom,
+            status: Status::Connected,
+            created_at: Timestamp::UNIX_EPOCH,
+            updated_at: Timestamp::UNIX_EPOCH,
+            account: None,
+            expires_at: None,
+            scopes: vec![],
+            fields: BTreeMap::new(),
+            last_check: None,
+        }
+    }
+
+    #[test]
+    fn names_are_validated() {
+        assert!(validate_name("staging").is_ok());
+        assert!(validate_name("prod.eu-1@acme+x").is_ok());
+        assert!(validate_name("").is_err());
+        assert!(validate_name("-x").is_err());
+        assert!(validate_name("a/b").is_err());
+        assert!(validate_name("has space").is_err());
+        assert!(validate_name("c_7k2m9qx4").is_err());
+        assert!(validate_name(&"a".repeat(65)).is_err());
+    }
+
+    #[test]
+    fn suggested_name_is_free_for_the_app() {
+        let conns = [
+            conn("stripe", "default"),
+            conn("stripe", "default-2"),
+            conn("slack", "default-3"),
+        ];
+        assert_eq!(suggest_name(conns.iter(), "stripe"), "default-3");
+        assert_eq!(suggest_name(conns.iter(), "hubspot"), "default");
+    }
+}

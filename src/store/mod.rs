@@ -1,0 +1,294 @@
+//! The metadata store: `connections.toml`, read whole and written whole,
+//! atomically and under a cross-process lock. It never holds a secret.
+
+mod atomic;
+mod lock;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Connection;
+
+pub use atomic::{ensure_dir, sweep_stale, write as write_atomic};
+pub use lock::FileLock;
+
+/// The file format version this build reads and writes.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read {} at line {line}, column {column}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{} has version {found}, but this fourgent reads version {VERSION}", path.display())]
+    UnknownVersion { path: PathBuf, found: i64 },
+    #[error("{} is invalid{}: {message}", path.display(), line.map(|l| format!(" at line {l}")).unwrap_or_default())]
+    Invalid {
+        path: PathBuf,
+        line: Option<usize>,
+        message: String,
+    },
+    #[error("cannot {action} {}", path.display())]
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("another fourgent process has held the lock {} for over a minute", path.display())]
+    LockTimeout { path: PathBuf },
+}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: Option<i64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileIn {
+    #[allow(dead_code)]
+    version: i64,
+    #[serde(default)]
+    connections: Vec<Connection>,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    version: u32,
+    connections: &'a [Connection],
+}
+
+/// `connections.toml` in the config dir.
+#[derive(Clone, Debug)]
+pub struct MetadataStore {
+    path: PathBuf,
+}
+
+impl MetadataStore {
+    pub fn new(config_dir: &Path) -> Self {
+        MetadataStore {
+            path: config_dir.join("connections.toml"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Every stored connection, in the order they were added. A missing file
+    /// is an empty store. Takes no lock: writes are atomic renames, so a
+    /// reader sees the old or the new file whole.
+    pub fn load(&self) -> Result<Vec<Connection>, Error> {
+        match std::fs::read_to_string(&self.path) {
+            Ok(text) => parse(&self.path, &text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(source) => Err(Error::Io {
+                path: self.path.clone(),
+                action: "read",
+                source,
+            }),
+        }
+    }
+
+    /// Runs `change` on the current list under the lock and writes the result.
+    /// When `change` fails, or the file cannot be read, nothing is written.
+    pub fn update<T, E>(
+        &self,
+        change: impl FnOnce(&mut Vec<Connection>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<Error>,
+    {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        ensure_dir(dir)?;
+        let lock = FileLock::acquire(&self.path)?;
+        let mut conns = self.load()?;
+        let before = conns.clone();
+        let out = change(&mut conns)?;
+        if conns != before {
+            self.write(&conns, &lock)?;
+        }
+        Ok(out)
+    }
+
+    fn write(&self, conns: &[Connection], lock: &FileLock) -> Result<(), Error> {
+        let text = serialize(conns);
+        sweep_stale(self.path.parent().unwrap_or(Path::new(".")), lock);
+        write_atomic(&self.path, text.as_bytes(), lock)
+    }
+}
+
+/// The file's text for a list of connections.
+pub fn serialize(conns: &[Connection]) -> String {
+    toml::to_string(&FileOut {
+        version: VERSION,
+        connections: conns,
+    })
+    .expect("connections always serialize to TOML")
+}
+
+/// Parses the file's text, checking version, unique IDs and unique names.
+pub fn parse(path: &Path, text: &str) -> Result<Vec<Connection>, Error> {
+    let parse_error = |e: toml::de::Error| {
+        let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+        Error::Parse {
+            path: path.to_owned(),
+            line,
+            column,
+            message: e.message().trim().to_owned(),
+        }
+    };
+    // The version decides how to read the rest, so it is checked first.
+    let version: VersionOnly = toml::from_str(text).map_err(parse_error)?;
+    match version.version {
+        Some(v) if v == i64::from(VERSION) => {}
+        Some(found) => {
+            return Err(Error::UnknownVersion {
+                path: path.to_owned(),
+                found,
+            });
+        }
+        None if text.trim().is_empty() => return Ok(Vec::new()),
+        None => {
+            return Err(Error::Invalid {
+                path: path.to_owned(),
+                line: None,
+                message: format!("`version = {VERSION}` is missing"),
+            });
+        }
+    }
+    let file: FileIn = toml::from_str(text).map_err(parse_error)?;
+    check_unique(path, text, &file.connections)?;
+    Ok(file.connections)
+}
+
+fn check_unique(path: &Path, text: &str, conns: &[Connection]) -> Result<(), Error> {
+    let mut ids = std::collections::HashSet::with_capacity(conns.len());
+    let mut labels = std::collections::HashSet::with_capacity(conns.len());
+    for c in conns {
+        if !ids.insert(c.id.as_str()) {
+            return Err(Error::Invalid {
+                path: path.to_owned(),
+                line: nth_line_of(text, &format!("\"{}\"", c.id), 2),
+                message: format!("the ID `{}` is used by more than one connection", c.id),
+            });
+        }
+        if let Err(message) = crate::model::connection::validate_name(&c.name) {
+            return Err(Error::Invalid {
+                path: path.to_owned(),
+                line: nth_line_of(text, &format!("\"{}\"", c.name), 1),
+                message,
+            });
+        }
+        if !labels.insert((c.app.as_str(), c.name.as_str())) {
+            return Err(Error::Invalid {
+                path: path.to_owned(),
+                line: None,
+                message: format!("two connections are named `{}`", c.label()),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The line of the `n`th occurrence of `needle`, for pointing at duplicates.
+fn nth_line_of(text: &str, needle: &str, n: usize) -> Option<usize> {
+    let (offset, _) = text.match_indices(needle).nth(n - 1)?;
+    Some(line_col(text, offset).0)
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::connection::tests::conn;
+
+    fn p() -> &'static Path {
+        Path::new("/cfg/connections.toml")
+    }
+
+    #[test]
+    fn round_trips_connections() {
+        let mut a = conn("stripe", "prod");
+        a.fields.insert("subdomain".into(), "acme".into());
+        a.account = Some("Acme Inc".into());
+        let conns = vec![a, conn("slack", "dev")];
+        let text = serialize(&conns);
+        assert!(text.starts_with("version = 1\n"), "{text}");
+        assert_eq!(parse(p(), &text).unwrap(), conns);
+    }
+
+    #[test]
+    fn empty_text_is_an_empty_store() {
+        assert!(parse(p(), "").unwrap().is_empty());
+        assert!(parse(p(), "version = 1\n").unwrap().is_empty());
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let err = parse(p(), "version = 1\n\n[[connections]]\nid = \"c_7k2m9qx4\n").unwrap_err();
+        match err {
+            Error::Parse { line, column, .. } => assert_eq!((line, column), (4, 17)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn wrong_types_and_unknown_keys_are_parse_errors() {
+        let mut text = serialize(&[conn("stripe", "prod")]);
+        text = text.replace("auth = \"custom\"", "auth = 3");
+        let err = parse(p(), &text).unwrap_err();
+        assert!(
+            matches!(err, Error::Parse { line: 7, .. }),
+            "{err:?}\n{text}"
+        );
+        let text = serialize(&[conn("stripe", "prod")]) + "colour = \"red\"\n";
+        assert!(matches!(parse(p(), &text), Err(Error::Parse { .. })));
+    }
+
+    #[test]
+    fn unknown_version_and_missing_version_are_refused() {
+        assert!(matches!(
+            parse(p(), "version = 2\n"),
+            Err(Error::UnknownVersion { found: 2, .. })
+        ));
+        assert!(matches!(
+            parse(p(), "[[connections]]\n"),
+            Err(Error::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn duplicate_ids_and_names_are_refused() {
+        let a = conn("stripe", "prod");
+        let mut b = conn("slack", "dev");
+        b.id = a.id.clone();
+        let text = serialize(&[a.clone(), b]);
+        let err = parse(p(), &text).unwrap_err();
+        assert!(
+            matches!(err, Error::Invalid { line: Some(_), ref message, .. } if message.contains("more than one")),
+            "{err:?}"
+        );
+        let text = serialize(&[a, conn("stripe", "prod")]);
+        assert!(parse(p(), &text).is_err());
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("ab\ncdé f", 8), (2, 5));
+        assert_eq!(line_col("x", 0), (1, 1));
+    }
+}

@@ -1,0 +1,323 @@
+//! Everything that touches the terminal: where output goes, colour, whether
+//! we may prompt, prompts, the spinner. No other module prints.
+#![allow(clippy::disallowed_macros)]
+
+pub mod render;
+
+use std::io::{self, IsTerminal, Write};
+use std::time::Duration;
+
+use console::Style;
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::secrets::Secret;
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What the run was told about output and interaction.
+#[derive(Clone, Copy, Debug)]
+pub struct UiSettings {
+    pub color: Option<ColorChoice>,
+    pub no_color_env: bool,
+    pub no_input: bool,
+    pub ci: bool,
+    pub verbose: u8,
+    pub quiet: u8,
+}
+
+pub struct Ui {
+    stdin_tty: bool,
+    stdout_tty: bool,
+    stderr_tty: bool,
+    color_out: bool,
+    color_err: bool,
+    can_prompt: bool,
+    verbose: u8,
+    quiet: bool,
+    width: Option<u16>,
+}
+
+impl Ui {
+    pub fn new(s: UiSettings) -> Ui {
+        let stdin_tty = io::stdin().is_terminal();
+        let stdout_tty = io::stdout().is_terminal();
+        let stderr_tty = io::stderr().is_terminal();
+        // NO_COLOR is a default that an explicit --color overrides.
+        let choice = s.color.unwrap_or(if s.no_color_env {
+            ColorChoice::Never
+        } else {
+            ColorChoice::Auto
+        });
+        let decide = |tty: bool| match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty,
+        };
+        let (color_out, color_err) = (decide(stdout_tty), decide(stderr_tty));
+        console::set_colors_enabled(color_out);
+        console::set_colors_enabled_stderr(color_err);
+        let width = stdout_tty
+            .then(|| console::Term::stdout().size_checked().map(|(_, w)| w))
+            .flatten()
+            // A terminal that reports no size (some ptys say 0) gets no limit.
+            .filter(|w| *w >= 20);
+        Ui {
+            stdin_tty,
+            stdout_tty,
+            stderr_tty,
+            color_out,
+            color_err,
+            can_prompt: stdin_tty && stderr_tty && !s.no_input && !s.ci,
+            verbose: s.verbose,
+            quiet: s.quiet > 0,
+            width,
+        }
+    }
+
+    /// Whether prompts are allowed: a terminal on stdin and stderr, no
+    /// `--no-input`, no `CI`.
+    pub fn can_prompt(&self) -> bool {
+        self.can_prompt
+    }
+
+    pub fn stdin_is_tty(&self) -> bool {
+        self.stdin_tty
+    }
+
+    pub fn stdout_is_tty(&self) -> bool {
+        self.stdout_tty
+    }
+
+    pub fn color_stdout(&self) -> bool {
+        self.color_out
+    }
+
+    pub fn width(&self) -> Option<u16> {
+        self.width
+    }
+
+    /// Data for stdout: the table, JSON, a token. A closed pipe ends quietly.
+    pub fn out(&self, text: &str) -> Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(stdout_error)
+    }
+
+    /// A writer for streaming many rows to stdout.
+    pub fn out_writer(&self) -> io::BufWriter<io::StdoutLock<'static>> {
+        io::BufWriter::with_capacity(64 * 1024, io::stdout().lock())
+    }
+
+    /// Progress and results for the person: stderr, hidden by `-q`.
+    pub fn status(&self, text: &str) {
+        if !self.quiet {
+            eprintln!("{text}");
+        }
+    }
+
+    /// A success line: `✓ text` (plain `ok:` without colour).
+    pub fn success(&self, text: &str) {
+        let mark = if self.color_err {
+            Style::new().green().for_stderr().apply_to("✓").to_string()
+        } else {
+            "ok:".to_owned()
+        };
+        self.status(&format!("{mark} {text}"));
+    }
+
+    /// Shown even with `-q`.
+    pub fn warn(&self, text: &str) {
+        let label = self.paint_err("warning:", Style::new().yellow().bold());
+        eprintln!("{label} {text}");
+    }
+
+    pub fn hint(&self, text: &str) {
+        if !self.quiet {
+            let label = self.paint_err("hint:", Style::new().cyan().bold());
+            eprintln!("{label} {text}");
+        }
+    }
+
+    /// Diagnostics with `-v`. Never pass a secret.
+    pub fn debug(&self, text: impl FnOnce() -> String) {
+        if self.verbose > 0 {
+            eprintln!("debug: {}", text());
+        }
+    }
+
+    pub fn verbose(&self) -> u8 {
+        self.verbose
+    }
+
+    /// An error, as text (or JSON with `--json`).
+    pub fn error(&self, err: &Error, json: bool) {
+        if json {
+            eprintln!("{}", err.to_json());
+            return;
+        }
+        let text = err.render();
+        if self.color_err {
+            let red = Style::new().red().bold().for_stderr();
+            let text = text
+                .replacen("error:", &red.apply_to("error:").to_string(), 1)
+                .replace(
+                    "\nhint:",
+                    &format!(
+                        "\n{}",
+                        Style::new().cyan().bold().for_stderr().apply_to("hint:")
+                    ),
+                );
+            eprint!("{text}");
+        } else {
+            eprint!("{text}");
+        }
+    }
+
+    pub fn paint_err(&self, text: &str, style: Style) -> String {
+        if self.color_err {
+            style.for_stderr().apply_to(text).to_string()
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn theme(&self) -> Box<dyn Theme> {
+        if self.color_err {
+            Box::new(ColorfulTheme::default())
+        } else {
+            Box::new(SimpleTheme)
+        }
+    }
+
+    /// Fails with how to give the value without a prompt, when prompting is not allowed.
+    pub fn require_prompt(&self, what: &str, how: &str) -> Result<()> {
+        if self.can_prompt {
+            Ok(())
+        } else {
+            Err(
+                Error::usage(format!("{what} is needed and {}", self.why_no_prompt()))
+                    .with_hint(how.to_owned()),
+            )
+        }
+    }
+
+    /// Why prompting is off, for error messages.
+    pub fn why_no_prompt(&self) -> &'static str {
+        if !self.stdin_tty || !self.stderr_tty {
+            "stdin is not a terminal"
+        } else {
+            "prompts are off (`--no-input`, FOURGENT_NO_INPUT or CI is set)"
+        }
+    }
+
+    pub fn input(&self, prompt: &str, default: Option<&str>, how: &str) -> Result<String> {
+        self.require_prompt(&format!("`{prompt}`"), how)?;
+        let theme = self.theme();
+        let mut input = dialoguer::Input::<String>::with_theme(theme.as_ref()).with_prompt(prompt);
+        if let Some(d) = default {
+            input = input.default(d.to_owned());
+        }
+        input.interact_text().map_err(prompt_error)
+    }
+
+    pub fn password(&self, prompt: &str, how: &str) -> Result<Secret> {
+        self.require_prompt(&format!("`{prompt}`"), how)?;
+        let theme = self.theme();
+        dialoguer::Password::with_theme(theme.as_ref())
+            .with_prompt(prompt)
+            .interact()
+            .map(Secret::from)
+            .map_err(prompt_error)
+    }
+
+    pub fn confirm(&self, prompt: &str, default: bool, how: &str) -> Result<bool> {
+        self.require_prompt("a confirmation", how)?;
+        let theme = self.theme();
+        dialoguer::Confirm::with_theme(theme.as_ref())
+            .with_prompt(prompt)
+            .default(default)
+            .interact()
+            .map_err(prompt_error)
+    }
+
+    pub fn select(&self, prompt: &str, items: &[String], how: &str) -> Result<usize> {
+        self.require_prompt(&format!("`{prompt}`"), how)?;
+        let theme = self.theme();
+        dialoguer::Select::with_theme(theme.as_ref())
+            .with_prompt(prompt)
+            .items(items)
+            .default(0)
+            .interact()
+            .map_err(prompt_error)
+    }
+
+    /// A spinner on stderr while waiting, when stderr is a terminal and
+    /// neither `-q` nor `-v` is given (it would mix with debug lines).
+    pub fn spinner(&self, message: &str) -> Spinner {
+        let bar = if self.stderr_tty && !self.quiet && self.verbose == 0 {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {msg}")
+                    .expect("spinner template is valid"),
+            );
+            bar.set_message(message.to_owned());
+            bar.enable_steady_tick(Duration::from_millis(100));
+            Some(bar)
+        } else {
+            self.status(message);
+            None
+        };
+        Spinner { bar }
+    }
+}
+
+/// A running spinner; cleared when dropped.
+pub struct Spinner {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Spinner {
+    pub fn set_message(&self, message: String) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(message);
+        }
+    }
+}
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+fn stdout_error(e: io::Error) -> Error {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Error::broken_pipe()
+    } else {
+        Error::failure("cannot write to stdout").with_source(&e)
+    }
+}
+
+/// Maps a stdout write error in streaming code.
+pub fn stdout_write_error(e: io::Error) -> Error {
+    stdout_error(e)
+}
+
+fn prompt_error(e: dialoguer::Error) -> Error {
+    let dialoguer::Error::IO(io) = e;
+    if io.kind() == io::ErrorKind::Interrupted {
+        Error::new(ErrorKind::Interrupted, "interrupted")
+    } else {
+        Error::failure("cannot read from the terminal").with_source(&io)
+    }
+}

@@ -1,0 +1,272 @@
+//! Pure rendering: tables, the one-connection view, JSON shapes, times.
+//! Terminal facts (tty, width, colour) come in as arguments.
+
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use jiff::{Timestamp, Unit};
+use serde_json::{Value, json};
+
+use crate::model::{Connection, Status};
+
+/// How a table is drawn.
+#[derive(Clone, Copy, Debug)]
+pub struct TableStyle {
+    pub tty: bool,
+    pub color: bool,
+    pub width: Option<u16>,
+}
+
+/// The stable JSON shape of a connection (documented in docs/json.md):
+/// every key is always present, `null` when unknown.
+pub fn connection_json(c: &Connection) -> Value {
+    json!({
+        "id": c.id.as_str(),
+        "name": c.name,
+        "app": c.app,
+        "auth": c.auth.as_str(),
+        "status": c.status.as_str(),
+        "account": c.account,
+        "created_at": c.created_at.to_string(),
+        "updated_at": c.updated_at.to_string(),
+        "expires_at": c.expires_at.map(|t| t.to_string()),
+        "scopes": c.scopes,
+        "fields": c.fields,
+        "last_check": c.last_check.as_ref().map(|l| json!({
+            "at": l.at.to_string(),
+            "result": l.result.as_str(),
+            "reason": l.reason,
+        })),
+    })
+}
+
+/// "3 minutes ago", "in 2 hours", "just now".
+pub fn relative(t: Timestamp, now: Timestamp) -> String {
+    let secs = now.duration_since(t).as_secs();
+    let (future, secs) = (secs < 0, secs.unsigned_abs());
+    if secs < 45 {
+        return "just now".into();
+    }
+    let (n, unit) = match secs {
+        s if s < 90 => (1, "minute"),
+        s if s < 3600 => ((s + 30) / 60, "minute"),
+        s if s < 86_400 => ((s + 1800) / 3600, "hour"),
+        s if s < 30 * 86_400 => ((s + 43_200) / 86_400, "day"),
+        s if s < 365 * 86_400 => ((s + 15 * 86_400) / (30 * 86_400), "month"),
+        s => ((s + 182 * 86_400) / (365 * 86_400), "year"),
+    };
+    let plural = if n == 1 { "" } else { "s" };
+    if future {
+        format!("in {n} {unit}{plural}")
+    } else {
+        format!("{n} {unit}{plural} ago")
+    }
+}
+
+/// A time for a table: relative on a terminal, RFC 3339 otherwise.
+pub fn time_cell(t: Option<Timestamp>, now: Timestamp, tty: bool) -> String {
+    match t {
+        None => "-".into(),
+        Some(t) if tty => relative(t, now),
+        Some(t) => t.round(Unit::Second).unwrap_or(t).to_string(),
+    }
+}
+
+pub const LIST_HEADERS: [&str; 7] = [
+    "NAME",
+    "ID",
+    "APP",
+    "AUTH",
+    "STATUS",
+    "ACCOUNT",
+    "LAST CHECKED",
+];
+
+/// The cells of one `list` row.
+pub fn list_row(c: &Connection, now: Timestamp, tty: bool) -> [String; 7] {
+    [
+        c.name.clone(),
+        c.id.to_string(),
+        c.app.clone(),
+        c.auth.to_string(),
+        c.status.to_string(),
+        c.account.clone().unwrap_or_else(|| "-".into()),
+        time_cell(c.last_check.as_ref().map(|l| l.at), now, tty),
+    ]
+}
+
+/// One tab-separated line per connection, for pipes (no header, no colour).
+pub fn list_line(c: &Connection, now: Timestamp) -> String {
+    let mut line = list_row(c, now, false).join("\t");
+    line.push('\n');
+    line
+}
+
+/// A table for a terminal.
+pub fn table(
+    headers: &[&str],
+    rows: Vec<Vec<String>>,
+    status_col: Option<usize>,
+    style: TableStyle,
+) -> String {
+    let mut t = Table::new();
+    t.load_style(presets::NOTHING);
+    // Wrap to the terminal's width when it is known; never guess it.
+    match style.width {
+        Some(w) => {
+            t.set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(w);
+        }
+        None => {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    if style.color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t.set_header(headers.iter().map(|h| {
+        let cell = Cell::new(h);
+        if style.color {
+            cell.add_attribute(comfy_table::Attribute::Bold)
+        } else {
+            cell
+        }
+    }));
+    for row in rows {
+        t.add_row(row.into_iter().enumerate().map(|(i, v)| {
+            let cell = Cell::new(&v);
+            match (style.color, Some(i) == status_col, v.as_str()) {
+                (true, true, "Connected") => cell.fg(Color::Green),
+                (true, true, _) => cell.fg(Color::Red),
+                _ => cell,
+            }
+        }));
+    }
+    // Columns two spaces apart, none before the first (like `gh` and `ls -l`).
+    for column in t.column_iter_mut() {
+        column.set_padding((0, 2));
+    }
+    // comfy-table pads the last column; trailing spaces only get in the way.
+    let mut out: String = t
+        .to_string()
+        .lines()
+        .map(|l| l.trim_end().to_owned() + "\n")
+        .collect();
+    if out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+/// `show`: one connection, a line per property.
+pub fn show(c: &Connection, now: Timestamp) -> String {
+    let mut lines: Vec<(&str, String)> = vec![
+        ("Name", c.name.clone()),
+        ("ID", c.id.to_string()),
+        ("App", c.app.clone()),
+        ("Auth", c.auth.to_string()),
+        ("Status", c.status.to_string()),
+        ("Account", c.account.clone().unwrap_or_else(|| "-".into())),
+    ];
+    if !c.scopes.is_empty() {
+        lines.push(("Scopes", c.scopes.join(" ")));
+    }
+    if let Some(t) = c.expires_at {
+        lines.push(("Expires", format!("{t} ({})", relative(t, now))));
+    }
+    for (k, v) in &c.fields {
+        lines.push(("Field", format!("{k} = {v}")));
+    }
+    lines.push((
+        "Created",
+        format!("{} ({})", c.created_at, relative(c.created_at, now)),
+    ));
+    lines.push((
+        "Updated",
+        format!("{} ({})", c.updated_at, relative(c.updated_at, now)),
+    ));
+    match &c.last_check {
+        Some(l) => {
+            let mut s = format!(
+                "{} at {} ({})",
+                l.result.as_str(),
+                l.at,
+                relative(l.at, now)
+            );
+            if let Some(r) = &l.reason {
+                s.push_str(&format!(": {r}"));
+            }
+            lines.push(("Last check", s));
+        }
+        None => lines.push(("Last check", "never".into())),
+    }
+    let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    lines
+        .into_iter()
+        .map(|(k, v)| format!("{k:<width$}  {v}\n"))
+        .collect()
+}
+
+/// The word for a status in tables.
+pub fn status_word(s: Status) -> String {
+    s.to_string()
+}
+
+/// Makes provider-supplied text safe for a terminal: control and bidi
+/// characters escaped, length capped.
+pub fn sanitize(text: &str, max_chars: usize) -> String {
+    let mut out = String::new();
+    for (i, ch) in text.chars().enumerate() {
+        if i == max_chars {
+            out.push('…');
+            break;
+        }
+        let bidi = matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
+        if ch.is_control() || bidi {
+            out.extend(ch.escape_unicode());
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_times_read_naturally() {
+        let now: Timestamp = "2026-01-01T12:00:00Z".parse().unwrap();
+        let ago = |s: i64| relative(now - jiff::SignedDuration::from_secs(s), now);
+        assert_eq!(ago(10), "just now");
+        assert_eq!(ago(60), "1 minute ago");
+        assert_eq!(ago(5 * 60), "5 minutes ago");
+        assert_eq!(ago(2 * 3600), "2 hours ago");
+        assert_eq!(ago(3 * 86_400), "3 days ago");
+        assert_eq!(ago(-2 * 3600), "in 2 hours");
+    }
+
+    #[test]
+    fn sanitize_escapes_controls_and_caps_length() {
+        assert_eq!(sanitize("ok\x1b[31mred", 100), "ok\\u{1b}[31mred");
+        assert_eq!(sanitize("a\u{202E}b", 100), "a\\u{202e}b");
+        assert_eq!(sanitize("abcdef", 3), "abc…");
+    }
+
+    #[test]
+    fn plain_table_has_no_trailing_spaces() {
+        let out = table(
+            &["A", "B"],
+            vec![vec!["x".into(), "y".into()]],
+            None,
+            TableStyle {
+                tty: false,
+                color: false,
+                width: None,
+            },
+        );
+        assert!(out.lines().all(|l| !l.ends_with(' ')), "{out:?}");
+        assert!(out.contains('x') && out.contains('B'));
+    }
+}

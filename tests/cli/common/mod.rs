@@ -1,0 +1,259 @@
+//! The test environment: the real `fourgent` binary, run as a user would,
+//! each test in its own temp config dir with a cleared environment.
+
+pub mod fake_app;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub use fake_app::{FakeApp, Response};
+
+/// Whether a real Secret Service keychain is there (`scripts/with-keyring`
+/// sets `FOURGENT_TEST_KEYRING=1`). Keychain tests return early without one,
+/// saying so; `scripts/test` always provides one.
+pub fn keyring_available() -> bool {
+    let ok = std::env::var("FOURGENT_TEST_KEYRING").as_deref() == Ok("1");
+    if !ok {
+        eprintln!("skipped: no test keychain (run the tests through scripts/with-keyring)");
+    }
+    ok
+}
+
+pub struct TestEnv {
+    root: tempfile::TempDir,
+    env: BTreeMap<String, String>,
+}
+
+/// What a run printed and how it ended.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl std::fmt::Debug for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "exit code {}\n--- stdout ---\n{}--- stderr ---\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+impl Run {
+    /// Exit code, stdout and stderr, with unstable values replaced.
+    pub fn snapshot(&self, env: &TestEnv) -> String {
+        env.filter(&format!(
+            "exit_code: {}\n----- stdout -----\n{}----- stderr -----\n{}",
+            self.code, self.stdout, self.stderr
+        ))
+    }
+
+    #[track_caller]
+    pub fn success(self) -> Run {
+        assert_eq!(self.code, 0, "expected success:\n{self:?}");
+        self
+    }
+
+    #[track_caller]
+    pub fn code(self, code: i32) -> Run {
+        assert_eq!(self.code, code, "expected exit code {code}:\n{self:?}");
+        self
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{self:?}"))
+    }
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        let root = tempfile::tempdir().expect("temp dir");
+        for d in ["home", "config", "xdg"] {
+            std::fs::create_dir_all(root.path().join(d)).unwrap();
+        }
+        let mut env = BTreeMap::new();
+        env.insert("PATH".into(), std::env::var("PATH").unwrap_or_default());
+        env.insert(
+            "HOME".into(),
+            root.path().join("home").display().to_string(),
+        );
+        env.insert(
+            "XDG_CONFIG_HOME".into(),
+            root.path().join("xdg").display().to_string(),
+        );
+        env.insert(
+            "FOURGENT_CONFIG_DIR".into(),
+            root.path().join("config").display().to_string(),
+        );
+        env.insert("COLUMNS".into(), "100".into());
+        // Keychain calls in tests should fail fast rather than after 10 s.
+        env.insert("FOURGENT_KEYCHAIN_TIMEOUT".into(), "5".into());
+        if let Ok(bus) = std::env::var("DBUS_SESSION_BUS_ADDRESS") {
+            env.insert("DBUS_SESSION_BUS_ADDRESS".into(), bus);
+        }
+        TestEnv { root, env }
+    }
+
+    /// A test that uses the opt-in file store instead of the keychain.
+    pub fn with_file_store() -> TestEnv {
+        let mut env = TestEnv::new();
+        env.set("FOURGENT_SECRET_STORE", "file");
+        env
+    }
+
+    pub fn set(&mut self, key: &str, value: &str) -> &mut Self {
+        self.env.insert(key.into(), value.into());
+        self
+    }
+
+    pub fn remove(&mut self, key: &str) -> &mut Self {
+        self.env.remove(key);
+        self
+    }
+
+    pub fn root(&self) -> &Path {
+        self.root.path()
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.root.path().join("config")
+    }
+
+    pub fn connections_file(&self) -> PathBuf {
+        self.config_dir().join("connections.toml")
+    }
+
+    pub fn read_connections(&self) -> String {
+        std::fs::read_to_string(self.connections_file()).unwrap_or_default()
+    }
+
+    /// Writes the user's connectors.toml.
+    pub fn write_connectors(&self, text: &str) {
+        std::fs::write(self.config_dir().join("connectors.toml"), text).unwrap();
+    }
+
+    /// A Custom app `acme` whose check endpoint is `app`, sending `api_key`
+    /// as `X-Api-Key`, plus a non-secret `region` field.
+    pub fn with_acme(&self, app: &FakeApp) {
+        self.write_connectors(&format!(
+            r#"
+[connectors.acme]
+name = "Acme"
+auth = "custom"
+check_url = "{}"
+check_account = ["/account/name"]
+
+[[connectors.acme.fields]]
+key = "region"
+label = "Region"
+secret = false
+default = "eu"
+
+[[connectors.acme.fields]]
+key = "api_key"
+label = "API key"
+secret = true
+header = "X-Api-Key"
+"#,
+            app.url("/whoami")
+        ));
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("fourgent"));
+        cmd.args(args)
+            .env_clear()
+            .envs(&self.env)
+            .current_dir(self.root.path());
+        cmd
+    }
+
+    /// Runs `fourgent ARGS` with no stdin (as in CI).
+    #[must_use = "assert on the exit code or the output"]
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_stdin(args, None)
+    }
+
+    #[must_use = "assert on the exit code or the output"]
+    pub fn run_with_stdin(&self, args: &[&str], stdin: Option<&str>) -> Run {
+        let mut cmd = self.command(args);
+        cmd.stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("run fourgent");
+        if let Some(input) = stdin {
+            use std::io::Write;
+            let mut pipe = child.stdin.take().unwrap();
+            pipe.write_all(input.as_bytes()).unwrap();
+        }
+        to_run(child.wait_with_output().unwrap())
+    }
+
+    /// Adds an `acme` connection non-interactively and returns its ID.
+    pub fn add_acme(&self, name: &str, key: &str) -> String {
+        let run = self.run_with_stdin(
+            &[
+                "connections",
+                "add",
+                "acme",
+                "--name",
+                name,
+                "--secret-stdin",
+                "api_key",
+                "--json",
+            ],
+            Some(key),
+        );
+        run.success().json()["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Replaces unstable values: paths, IDs, times, ports.
+    pub fn filter(&self, text: &str) -> String {
+        let mut out = text.replace(&self.root.path().display().to_string(), "[ROOT]");
+        for (re, with) in filters() {
+            out = re.replace_all(&out, *with).into_owned();
+        }
+        out
+    }
+}
+
+fn filters() -> &'static [(regex::Regex, &'static str)] {
+    static F: std::sync::OnceLock<Vec<(regex::Regex, &'static str)>> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        [
+            (r"\bc_[2-9a-hjkmnp-z]{8}\b", "[ID]"),
+            (r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", "[TIME]"),
+            (r"127\.0\.0\.1:\d+", "127.0.0.1:[PORT]"),
+        ]
+        .into_iter()
+        .map(|(re, with)| (regex::Regex::new(re).unwrap(), with))
+        .collect()
+    })
+}
+
+fn to_run(out: Output) -> Run {
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// The secret the keychain holds for a connection, read with `secret-tool`.
+pub fn keychain_lookup(id: &str) -> Option<String> {
+    let out = Command::new("secret-tool")
+        .args(["lookup", "service", "fourgent", "username", id])
+        .output()
+        .expect("secret-tool is installed (libsecret-tools)");
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}

@@ -1,0 +1,17 @@
+//! Integration tests: the real binary, run as a user would.
+#![allow(clippy::disallowed_macros)] // tests may print
+
+mod common;
+
+mod add;
+mod bad_input;
+mod connectors;
+mod delete;
+mod drift;
+mod help;
+mod keychain;
+mod list;
+mod reauthorize;
+mod status;
+mod terminal;
+mod token;

@@ -1,0 +1,176 @@
+//! A few runs in a real terminal (tmux), for what only a terminal shows:
+//! prompts, hidden input, the interactive choice of an ambiguous name.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::common::{FakeApp, TestEnv};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts `fourgent ARGS` in a new tmux session, with the test env only.
+    fn start(env: &TestEnv, args: &[&str]) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("skipped: tmux is not installed (scripts/test installs it)");
+            return None;
+        }
+        let socket = format!("fourgent-test-{}", std::process::id())
+            + &format!("-{:?}", std::thread::current().id()).replace(['(', ')'], "");
+        let cmd = env.command(args);
+        let mut line = String::from("env -i");
+        for (k, v) in cmd.get_envs() {
+            line.push_str(&format!(
+                " {}='{}'",
+                k.to_string_lossy(),
+                v.unwrap().to_string_lossy()
+            ));
+        }
+        line.push_str(&format!(" '{}'", cmd.get_program().to_string_lossy()));
+        for a in args {
+            line.push_str(&format!(" '{a}'"));
+        }
+        line.push_str("; echo \"[exit $?]\"; sleep 60");
+        let ok = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "120",
+                "-y",
+                "40",
+                &line,
+            ])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "tmux new-session failed");
+        Some(Tmux { socket })
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`.
+    #[track_caller]
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "`{text}` never appeared; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["-L", &self.socket, "send-keys"];
+        args.extend_from_slice(keys);
+        assert!(Command::new("tmux").args(&args).status().unwrap().success());
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+#[test]
+fn interactive_add_prompts_hides_the_secret_and_confirms() {
+    let app = FakeApp::accepting_key("typed-key-123");
+    let env = TestEnv::with_file_store();
+    env.with_acme(&app);
+    let Some(t) = Tmux::start(&env, &["connections", "add", "acme"]) else {
+        return;
+    };
+    t.wait_for("Name for this connection");
+    t.send(&["-l", "staging"]);
+    t.send(&["Enter"]);
+    t.wait_for("Region");
+    t.send(&["Enter"]); // keep the default
+    t.wait_for("API key");
+    t.send(&["-l", "typed-key-123"]);
+    t.send(&["Enter"]);
+    t.wait_for("Add acme/staging?");
+    t.send(&["y"]);
+    let screen = t.wait_for("[exit 0]");
+    assert!(screen.contains("Added acme/staging"), "{screen}");
+    assert!(
+        !screen.contains("typed-key-123"),
+        "the secret was echoed:\n{screen}"
+    );
+    let meta = env.read_connections();
+    assert!(
+        meta.contains("name = \"staging\"") && meta.contains("region = \"eu\""),
+        "{meta}"
+    );
+    assert_eq!(app.hits(), 1);
+}
+
+#[test]
+fn interactive_ambiguous_name_asks_which_one() {
+    let app = FakeApp::accepting_key("k");
+    let mut env = TestEnv::with_file_store();
+    env.with_acme(&app);
+    env.add_acme("staging", "k");
+    env.set("T", "t");
+    env.run(&[
+        "connections",
+        "add",
+        "github-pat",
+        "--name",
+        "staging",
+        "--secret-env",
+        "token=T",
+        "--no-verify",
+    ])
+    .success();
+    let Some(t) = Tmux::start(&env, &["connections", "show", "staging"]) else {
+        return;
+    };
+    t.wait_for("matches 2 connections; which one?");
+    t.send(&["Down"]);
+    t.send(&["Enter"]);
+    let screen = t.wait_for("[exit 0]");
+    assert!(screen.contains("github-pat"), "{screen}");
+}
+
+#[test]
+fn interactive_delete_asks_and_keeps_on_no() {
+    let app = FakeApp::accepting_key("k");
+    let env = TestEnv::with_file_store();
+    env.with_acme(&app);
+    env.add_acme("a", "k");
+    let before = env.read_connections();
+    let Some(t) = Tmux::start(&env, &["connections", "delete", "a"]) else {
+        return;
+    };
+    let screen = t.wait_for("Delete?");
+    assert!(
+        screen.contains("Integrations that use it will stop working"),
+        "{screen}"
+    );
+    t.send(&["n"]);
+    let screen = t.wait_for("[exit 130]");
+    assert!(screen.contains("nothing was deleted"), "{screen}");
+    assert_eq!(env.read_connections(), before);
+}
