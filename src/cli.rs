@@ -48,7 +48,13 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// Where connections.toml, connectors.toml and secrets.toml live
     /// [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]
-    #[arg(long, global = true, env = "FOURGENT_CONFIG_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "FOURGENT_CONFIG_DIR",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub config_dir: Option<PathBuf>,
 
     /// Where secrets are kept: the OS keychain, or an owner-only secrets.toml
@@ -57,6 +63,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "FOURGENT_SECRET_STORE",
+        hide_env_values = true,
         value_enum,
         value_name = "STORE",
         default_value = "keyring"
@@ -65,7 +72,7 @@ pub struct GlobalArgs {
 
     /// Never prompt; fail with the option to pass instead (implied when stdin
     /// is not a terminal or CI is set)
-    #[arg(long, global = true, env = "FOURGENT_NO_INPUT")]
+    #[arg(long, global = true, env = "FOURGENT_NO_INPUT", hide_env_values = true)]
     pub no_input: bool,
 
     /// When to use colour [default: auto, or never when NO_COLOR is set]
