@@ -520,6 +520,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the apps fourgent can connect to')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the apps fourgent can connect to')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules')
+            [CompletionResult]::new('set-secret', 'set-secret', [CompletionResultType]::ParameterValue, 'Store an app''s OAuth client secret in the secret store')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -571,9 +572,26 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'fourgent;connectors;set-secret' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]')
+            [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or never when NO_COLOR is set]')
+            [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Remove the stored client secret instead')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say less on stderr: only warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say less on stderr: only warnings and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'fourgent;connectors;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the apps fourgent can connect to')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules')
+            [CompletionResult]::new('set-secret', 'set-secret', [CompletionResultType]::ParameterValue, 'Store an app''s OAuth client secret in the secret store')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -581,6 +599,9 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             break
         }
         'fourgent;connectors;help;show' {
+            break
+        }
+        'fourgent;connectors;help;set-secret' {
             break
         }
         'fourgent;connectors;help;help' {
@@ -643,12 +664,16 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
         'fourgent;help;connectors' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the apps fourgent can connect to')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules')
+            [CompletionResult]::new('set-secret', 'set-secret', [CompletionResultType]::ParameterValue, 'Store an app''s OAuth client secret in the secret store')
             break
         }
         'fourgent;help;connectors;list' {
             break
         }
         'fourgent;help;connectors;show' {
+            break
+        }
+        'fourgent;help;connectors;set-secret' {
             break
         }
         'fourgent;help;generate' {

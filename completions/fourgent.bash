@@ -94,6 +94,9 @@ _fourgent() {
             fourgent__subcmd__connectors,ls)
                 cmd="fourgent__subcmd__connectors__subcmd__list"
                 ;;
+            fourgent__subcmd__connectors,set-secret)
+                cmd="fourgent__subcmd__connectors__subcmd__set__subcmd__secret"
+                ;;
             fourgent__subcmd__connectors,show)
                 cmd="fourgent__subcmd__connectors__subcmd__show"
                 ;;
@@ -102,6 +105,9 @@ _fourgent() {
                 ;;
             fourgent__subcmd__connectors__subcmd__help,list)
                 cmd="fourgent__subcmd__connectors__subcmd__help__subcmd__list"
+                ;;
+            fourgent__subcmd__connectors__subcmd__help,set-secret)
+                cmd="fourgent__subcmd__connectors__subcmd__help__subcmd__set__subcmd__secret"
                 ;;
             fourgent__subcmd__connectors__subcmd__help,show)
                 cmd="fourgent__subcmd__connectors__subcmd__help__subcmd__show"
@@ -141,6 +147,9 @@ _fourgent() {
                 ;;
             fourgent__subcmd__help__subcmd__connectors,list)
                 cmd="fourgent__subcmd__help__subcmd__connectors__subcmd__list"
+                ;;
+            fourgent__subcmd__help__subcmd__connectors,set-secret)
+                cmd="fourgent__subcmd__help__subcmd__connectors__subcmd__set__subcmd__secret"
                 ;;
             fourgent__subcmd__help__subcmd__connectors,show)
                 cmd="fourgent__subcmd__help__subcmd__connectors__subcmd__show"
@@ -584,7 +593,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connectors)
-            opts="-v -q -h -V --config-dir --secret-store --no-input --color --verbose --quiet --help --version list ls show help"
+            opts="-v -q -h -V --config-dir --secret-store --no-input --color --verbose --quiet --help --version list ls show set-secret help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -610,7 +619,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connectors__subcmd__help)
-            opts="list show help"
+            opts="list show set-secret help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -651,6 +660,20 @@ _fourgent() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fourgent__subcmd__connectors__subcmd__help__subcmd__set__subcmd__secret)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fourgent__subcmd__connectors__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -667,6 +690,32 @@ _fourgent() {
             ;;
         fourgent__subcmd__connectors__subcmd__list)
             opts="-v -q -h -V --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__connectors__subcmd__set__subcmd__secret)
+            opts="-v -q -h -V --delete --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -874,7 +923,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__help__subcmd__connectors)
-            opts="list show"
+            opts="list show set-secret"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -888,6 +937,20 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__help__subcmd__connectors__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__help__subcmd__connectors__subcmd__set__subcmd__secret)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

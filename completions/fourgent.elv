@@ -478,6 +478,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand list 'List the apps fourgent can connect to'
             cand ls 'List the apps fourgent can connect to'
             cand show 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
+            cand set-secret 'Store an app''s OAuth client secret in the secret store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;connectors;list'= {
@@ -525,14 +526,32 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fourgent;connectors;set-secret'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --delete 'Remove the stored client secret instead'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fourgent;connectors;help'= {
             cand list 'List the apps fourgent can connect to'
             cand show 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
+            cand set-secret 'Store an app''s OAuth client secret in the secret store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;connectors;help;list'= {
         }
         &'fourgent;connectors;help;show'= {
+        }
+        &'fourgent;connectors;help;set-secret'= {
         }
         &'fourgent;connectors;help;help'= {
         }
@@ -583,10 +602,13 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;help;connectors'= {
             cand list 'List the apps fourgent can connect to'
             cand show 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
+            cand set-secret 'Store an app''s OAuth client secret in the secret store'
         }
         &'fourgent;help;connectors;list'= {
         }
         &'fourgent;help;connectors;show'= {
+        }
+        &'fourgent;help;connectors;set-secret'= {
         }
         &'fourgent;help;generate'= {
         }

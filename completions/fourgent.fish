@@ -368,21 +368,22 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete connections and their secrets'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print a connection\'s secret for a script'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
-complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
-complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -s V -l version -d 'Print version'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -f -a "list" -d 'List the apps fourgent can connect to'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -f -a "ls" -d 'List the apps fourgent can connect to'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -f -a "show" -d 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -f -a "list" -d 'List the apps fourgent can connect to'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -f -a "ls" -d 'List the apps fourgent can connect to'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -f -a "show" -d 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -f -a "set-secret" -d 'Store an app\'s OAuth client secret in the secret store'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
@@ -419,8 +420,21 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from set-secret" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from set-secret" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from set-secret" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from set-secret" -l delete -d 'Remove the stored client secret instead'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from set-secret" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from set-secret" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from set-secret" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from set-secret" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from set-secret" -s V -l version -d 'Print version'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the apps fourgent can connect to'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from help" -f -a "set-secret" -d 'Store an app\'s OAuth client secret in the secret store'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l out-dir -d 'The repository root: completions/ and man/ are written below it' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
@@ -447,3 +461,4 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "token" -d 'Print a connection\'s secret for a script'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connectors" -f -a "list" -d 'List the apps fourgent can connect to'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connectors" -f -a "show" -d 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connectors" -f -a "set-secret" -d 'Store an app\'s OAuth client secret in the secret store'

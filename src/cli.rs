@@ -127,6 +127,7 @@ pub enum ConnectorsCommand {
     #[command(visible_alias = "ls")]
     List(ConnectorsListArgs),
     Show(ConnectorsShowArgs),
+    SetSecret(ConnectorsSetSecretArgs),
 }
 
 /// How credentials are given to `add` and `reauthorize`.
@@ -335,6 +336,25 @@ pub struct ConnectorsShowArgs {
     pub json: bool,
 }
 
+/// Store an app's OAuth client secret in the secret store
+///
+/// For apps registered as confidential clients. The secret is read from a
+/// hidden prompt, or from stdin when stdin is not a terminal; never from the
+/// command line. FOURGENT_<APP>_CLIENT_SECRET, when set, is used instead.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Example:
+  printf %s \"$HUBSPOT_CLIENT_SECRET\" | fourgent connectors set-secret hubspot")]
+pub struct ConnectorsSetSecretArgs {
+    /// The app's ID, as in `fourgent connectors list`
+    #[arg(value_name = "APP")]
+    pub app: String,
+
+    /// Remove the stored client secret instead
+    #[arg(long)]
+    pub delete: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
     #[arg(value_enum)]
@@ -376,6 +396,7 @@ impl Command {
             },
             Command::Connectors(ConnectorsCommand::List(a)) => a.json,
             Command::Connectors(ConnectorsCommand::Show(a)) => a.json,
+            Command::Connectors(ConnectorsCommand::SetSecret(_)) => false,
             Command::Generate(_) => false,
         }
     }

@@ -201,3 +201,22 @@ impl From<secrets::Error> for Error {
         }
     }
 }
+
+impl From<crate::oauth::Error> for Error {
+    fn from(e: crate::oauth::Error) -> Error {
+        use crate::oauth::Error as O;
+        let message = e.to_string();
+        match e {
+            O::NoClientId { .. } | O::Config(_) | O::BadPaste(_) => Error::usage(message),
+            O::Listener(crate::oauth::loopback::Error::PortInUse { port, .. }) => Error::usage(message).with_hint(format!(
+                "stop what uses port {port}, or pass another `--port` (the app must accept that redirect URI too)"
+            )),
+            O::Listener(_) => Error::failure(message),
+            O::Denied { .. } | O::Rejected { .. } => Error::new(ErrorKind::Auth, message),
+            O::TimedOut(_) => Error::new(ErrorKind::Auth, message).with_hint(
+                "run the command again (with a longer `--timeout` if you need it), or pass `--no-browser` and open the printed address yourself",
+            ),
+            O::Network { .. } | O::Malformed { .. } => Error::new(ErrorKind::Network, message),
+        }
+    }
+}

@@ -11,6 +11,7 @@ pub mod env;
 pub mod error;
 pub mod http;
 pub mod model;
+pub mod oauth;
 pub mod secrets;
 pub mod store;
 pub mod ui;

@@ -3,10 +3,12 @@
 use serde_json::json;
 
 use crate::catalog::{Connector, Pkce, RedirectRule, TokenAuth};
-use crate::cli::{ConnectorsListArgs, ConnectorsShowArgs};
+use crate::cli::{ConnectorsListArgs, ConnectorsSetSecretArgs, ConnectorsShowArgs};
 use crate::context::Ctx;
 use crate::env;
 use crate::error::Result;
+use crate::error::{Error, ErrorKind};
+use crate::secrets::{self, ExposeSecret, Secret};
 use crate::ui::render::{self, TableStyle};
 
 pub(crate) fn list(ctx: &Ctx, args: &ConnectorsListArgs) -> Result<()> {
@@ -190,4 +192,66 @@ pub fn describe(c: &Connector) -> String {
         }
     }
     out
+}
+
+pub(crate) fn set_secret(ctx: &Ctx, args: &ConnectorsSetSecretArgs) -> Result<()> {
+    let catalog = ctx.catalog()?;
+    let c = super::connections::connector(catalog, &args.app)?;
+    if c.oauth2.is_none() {
+        return Err(Error::usage(format!(
+            "{} is a Custom app; it has no OAuth client secret",
+            c.name
+        )));
+    }
+    let account = secrets::client_secret_account(&c.id);
+    if args.delete {
+        let removed = ctx.secrets().delete(&account)?;
+        if removed {
+            ctx.ui.success(&format!(
+                "Removed the client secret of {} from {}",
+                c.name,
+                ctx.secrets().describe()
+            ));
+        } else {
+            ctx.ui.status(&format!(
+                "{} had no client secret in {}",
+                c.name,
+                ctx.secrets().describe()
+            ));
+        }
+        return Ok(());
+    }
+    let secret = if ctx.ui.can_prompt() {
+        ctx.ui.password(&format!("{} client secret", c.name), "")?
+    } else if !ctx.ui.stdin_is_tty() {
+        let mut buf = String::new();
+        std::io::Read::read_to_string(
+            &mut std::io::Read::take(std::io::stdin(), 64 * 1024),
+            &mut buf,
+        )
+        .map_err(|e| Error::usage("cannot read the client secret from stdin").with_source(&e))?;
+        Secret::from(buf.trim_end_matches(['\r', '\n']).to_owned())
+    } else {
+        return Err(Error::usage(format!(
+            "the client secret is needed and {}",
+            ctx.ui.why_no_prompt()
+        ))
+        .with_hint(format!(
+            "pipe it on stdin: `printf %s \"$SECRET\" | fourgent connectors set-secret {}`",
+            c.id
+        )));
+    };
+    if secret.expose_secret().is_empty() {
+        return Err(Error::new(
+            ErrorKind::Usage,
+            "the client secret is empty; nothing was stored",
+        ));
+    }
+    ctx.secrets().set(&account, &secret)?;
+    ctx.ui.success(&format!(
+        "Stored the client secret of {} in {}",
+        c.name,
+        ctx.secrets().describe()
+    ));
+    Ok(())
 }

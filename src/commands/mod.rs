@@ -13,6 +13,9 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Connections(c) => connections::run(ctx, c),
         Command::Connectors(ConnectorsCommand::List(args)) => connectors::list(ctx, &args),
         Command::Connectors(ConnectorsCommand::Show(args)) => connectors::show(ctx, &args),
+        Command::Connectors(ConnectorsCommand::SetSecret(args)) => {
+            connectors::set_secret(ctx, &args)
+        }
         Command::Generate(args) => generate::run(ctx, &args),
     }
 }

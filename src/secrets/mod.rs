@@ -77,6 +77,8 @@ pub struct Credentials {
 /// OAuth2 tokens as the token endpoint gave them.
 #[derive(Debug)]
 pub struct TokenSet {
+    /// When the tokens were received (to judge a token's lifetime).
+    pub obtained_at: Option<Timestamp>,
     pub access_token: Secret,
     pub refresh_token: Option<Secret>,
     pub token_type: Option<String>,
@@ -98,6 +100,8 @@ struct Stored {
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StoredToken {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    obtained_at: Option<Timestamp>,
     access_token: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     refresh_token: Option<String>,
@@ -119,6 +123,7 @@ impl Credentials {
                 .map(|(k, v)| (k.clone(), v.expose_secret().to_owned()))
                 .collect(),
             token: self.token.as_ref().map(|t| StoredToken {
+                obtained_at: t.obtained_at,
                 access_token: t.access_token.expose_secret().to_owned(),
                 refresh_token: t
                     .refresh_token
@@ -144,6 +149,7 @@ impl Credentials {
                 .map(|(k, v)| (k, Secret::from(v)))
                 .collect(),
             token: stored.token.map(|t| TokenSet {
+                obtained_at: t.obtained_at,
                 access_token: Secret::from(t.access_token),
                 refresh_token: t.refresh_token.map(Secret::from),
                 token_type: t.token_type,
@@ -177,6 +183,7 @@ mod tests {
             .fields
             .insert("api_key".into(), Secret::from("canary-123".to_owned()));
         creds.token = Some(TokenSet {
+            obtained_at: None,
             access_token: Secret::from("canary-456".to_owned()),
             refresh_token: Some(Secret::from("canary-789".to_owned())),
             token_type: Some("Bearer".into()),

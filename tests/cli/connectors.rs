@@ -67,12 +67,20 @@ fn user_connectors_add_and_override() {
 }
 
 #[test]
-fn oauth2_add_is_refused_plainly_for_now() {
+fn oauth2_add_without_a_client_id_says_how_to_register() {
     let env = TestEnv::with_file_store();
     let run = env
         .run(&["connections", "add", "hubspot", "--name", "x"])
-        .code(1);
-    assert!(run.stderr.contains("not supported yet"), "{run:?}");
-    assert!(run.stderr.contains("hubspot-private-app"), "{run:?}");
+        .code(2);
+    assert!(
+        run.stderr
+            .contains("HubSpot has no OAuth client ID configured"),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr.contains("http://localhost:PORT/callback"),
+        "{run:?}"
+    );
+    assert!(run.stderr.contains("FOURGENT_HUBSPOT_CLIENT_ID"), "{run:?}");
     assert!(!env.connections_file().exists());
 }

@@ -11,6 +11,7 @@ mod drift;
 mod help;
 mod keychain;
 mod list;
+mod oauth;
 mod reauthorize;
 mod status;
 mod terminal;

@@ -2,7 +2,7 @@
 
 use crate::cli::AddArgs;
 use crate::context::Ctx;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::model::connection::{suggest_name, validate_name};
 use crate::model::{CheckResult, Connection, ConnectionId, LastCheck, Status};
 use crate::secrets;
@@ -26,7 +26,6 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
         }
     };
     let connector = super::connector(catalog, &app)?;
-    super::require_custom(catalog, connector, "adding")?;
 
     let existing = ctx.store().load()?;
     let name = match &args.name {
@@ -49,25 +48,16 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
         return Err(name_taken(taken));
     }
 
-    let inputs = super::gather_inputs(ctx, connector, &args.auth, None)?;
-    if ctx.ui.can_prompt() {
-        let ok = ctx
-            .ui
-            .confirm(&format!("Add {}/{name}?", connector.id), true, "")?;
-        if !ok {
-            return Err(Error::new(
-                ErrorKind::Interrupted,
-                "not confirmed; nothing was added",
-            ));
-        }
-    }
-
-    let fix = format!("fourgent connections add {} --name {name}", connector.id);
-    let verified = !args.auth.no_verify && connector.check.is_some();
-    let account = if args.auth.no_verify {
-        None
-    } else {
-        super::verify(ctx, connector, &inputs, &fix)?
+    let again = format!("fourgent connections add {} --name {name}", connector.id);
+    let confirm = format!("Add {}/{name}?", connector.id);
+    let super::Authenticated {
+        inputs,
+        account,
+        verified,
+    } = super::authenticate(ctx, connector, &args.auth, None, &confirm, &again)?;
+    let (expires_at, scopes) = match &inputs.creds.token {
+        Some(t) => (t.expires_at, t.scopes.clone()),
+        None => (None, Vec::new()),
     };
 
     let now = crate::model::connection::now();
@@ -94,8 +84,8 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
             created_at: now,
             updated_at: now,
             account: account.clone(),
-            expires_at: None,
-            scopes: Vec::new(),
+            expires_at,
+            scopes: scopes.clone(),
             fields: inputs.fields.clone(),
             last_check: verified.then_some(LastCheck {
                 at: now,

@@ -3,7 +3,8 @@
 use crate::cli::DeleteArgs;
 use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::Connection;
+use crate::model::{AuthKind, Connection};
+use crate::oauth;
 use crate::secrets;
 
 pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
@@ -42,25 +43,43 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
 
     for conn in &targets {
         let account = secrets::connection_account(&conn.id);
-        // Kept until the metadata is written, to put back if that fails.
-        let old = ctx.secrets().get(&account)?;
-        let had_secret = ctx.secrets().delete(&account)?;
-        let removed = ctx.store().update(|stored| -> Result<bool> {
+        if conn.auth == AuthKind::OAuth2 && !args.no_revoke {
+            revoke(ctx, conn, ctx.secrets().get(&account)?.as_ref());
+        }
+        // The secret is removed under the metadata lock, like add and
+        // reauthorize write it, so a concurrent reauthorize cannot put it
+        // back after it is gone. `old` is restored if the file write fails.
+        let mut old = None;
+        let removed = ctx.store().update(|stored| -> Result<Option<bool>> {
             let before = stored.len();
             stored.retain(|c| c.id != conn.id);
-            Ok(stored.len() != before)
-        });
-        if let Err(e) = removed {
-            if let Some(old) = old
-                && let Err(restore) = ctx.secrets().set(&account, &old)
-            {
-                ctx.ui.warn(&format!(
-                    "could not restore the secret of {}: {restore}",
-                    conn.label()
-                ));
+            if stored.len() == before {
+                return Ok(None);
             }
-            return Err(e);
-        }
+            old = ctx.secrets().get(&account)?;
+            Ok(Some(ctx.secrets().delete(&account)?))
+        });
+        let had_secret = match removed {
+            Ok(Some(had)) => had,
+            Ok(None) => {
+                ctx.ui.warn(&format!(
+                    "{} was already deleted by another process",
+                    conn.label_with_id()
+                ));
+                continue;
+            }
+            Err(e) => {
+                if let Some(old) = old
+                    && let Err(restore) = ctx.secrets().set(&account, &old)
+                {
+                    ctx.ui.warn(&format!(
+                        "could not restore the secret of {}: {restore}",
+                        conn.label()
+                    ));
+                }
+                return Err(e);
+            }
+        };
         if !had_secret {
             ctx.ui.warn(&format!(
                 "the secret of {} was already gone from {}",
@@ -68,7 +87,61 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
                 ctx.secrets().describe()
             ));
         }
+        let _ = std::fs::remove_file(ctx.config_dir().join(format!("refresh-{}.lock", conn.id)));
         ctx.ui.success(&format!("Deleted {}", conn.label_with_id()));
     }
     Ok(())
+}
+
+/// Revokes the connection's tokens at the app, best effort: says what
+/// happened, and never stops the delete.
+fn revoke(ctx: &Ctx, conn: &Connection, stored: Option<&secrets::Secret>) {
+    let account = secrets::connection_account(&conn.id);
+    let Some(token) = stored
+        .and_then(|s| secrets::Credentials::from_secret(&account, s).ok())
+        .and_then(|c| c.token)
+    else {
+        return;
+    };
+    let Ok(catalog) = ctx.catalog() else { return };
+    let Some(connector) = catalog.get(&conn.app) else {
+        ctx.ui.warn(&format!(
+            "the app `{}` is not in the catalog; the token of {} was not revoked",
+            conn.app,
+            conn.label()
+        ));
+        return;
+    };
+    if connector
+        .oauth2
+        .as_ref()
+        .is_none_or(|o| o.revoke_url.is_none())
+    {
+        ctx.ui.warn(&format!(
+            "{} has no revocation endpoint: the token stays valid until it expires; remove fourgent's access in the app's settings",
+            connector.name
+        ));
+        return;
+    }
+    let outcome =
+        super::oauth::client_credentials(ctx, connector).and_then(|(client_id, client_secret)| {
+            let app = oauth::App {
+                connector,
+                client_id,
+                client_secret,
+                fields: &conn.fields,
+            };
+            let http = ctx.http()?;
+            ctx.block_on(oauth::revoke(http, &app, &token))?
+                .map_err(crate::error::Error::from)
+        });
+    match outcome {
+        Ok(_) => ctx.ui.status(&format!("Revoked the token of {} at {}", conn.label(), connector.name)),
+        Err(e) => ctx.ui.warn(&format!(
+            "could not revoke the token of {} at {}: {}; remove fourgent's access in the app's settings",
+            conn.label(),
+            connector.name,
+            e.message()
+        )),
+    }
 }

@@ -4,6 +4,7 @@
 mod add;
 mod delete;
 mod list;
+mod oauth;
 mod reauthorize;
 mod show;
 mod status;
@@ -101,37 +102,6 @@ pub(crate) fn connector<'a>(catalog: &'a Catalog, app: &str) -> Result<&'a Conne
                 suggestions.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" or ")
             ))
         }
-    })
-}
-
-/// Fails for OAuth2 apps, whose browser flow this build does not have yet.
-pub(crate) fn require_custom(catalog: &Catalog, connector: &Connector, verb: &str) -> Result<()> {
-    if connector.auth == crate::model::AuthKind::Custom {
-        return Ok(());
-    }
-    let err = Error::failure(format!(
-        "{verb} OAuth2 connections ({}) is not supported yet by this version of fourgent",
-        connector.name
-    ));
-    let alternatives: Vec<&str> = catalog
-        .iter()
-        .filter(|c| {
-            c.auth == crate::model::AuthKind::Custom
-                && c.id.starts_with(&format!("{}-", connector.id))
-        })
-        .map(|c| c.id.as_str())
-        .collect();
-    Err(if alternatives.is_empty() {
-        err
-    } else {
-        err.with_hint(format!(
-            "use an API-key variant instead: {}",
-            alternatives
-                .iter()
-                .map(|a| format!("`fourgent connections add {a}`"))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        ))
     })
 }
 
@@ -324,6 +294,54 @@ pub(crate) fn verify(
         )
         .with_hint("try again later, or pass `--no-verify` to save them without checking; nothing was saved")),
     }
+}
+
+/// The outcome of authenticating: values and secrets to store, and what the
+/// check said.
+pub(crate) struct Authenticated {
+    pub inputs: Inputs,
+    pub account: Option<String>,
+    pub verified: bool,
+}
+
+/// Authenticates with `connector`: asks for the credentials of a Custom app,
+/// or runs the browser flow of an OAuth2 app; then verifies them with the
+/// app's check endpoint unless `--no-verify`. Nothing is stored here.
+pub(crate) fn authenticate(
+    ctx: &Ctx,
+    connector: &Connector,
+    args: &AuthArgs,
+    current: Option<&BTreeMap<String, String>>,
+    confirm: &str,
+    again: &str,
+) -> Result<Authenticated> {
+    let mut inputs = gather_inputs(ctx, connector, args, current)?;
+    match connector.auth {
+        crate::model::AuthKind::Custom => {
+            if ctx.ui.can_prompt() && !ctx.ui.confirm(confirm, true, "")? {
+                return Err(Error::new(
+                    ErrorKind::Interrupted,
+                    "not confirmed; nothing was changed",
+                ));
+            }
+        }
+        crate::model::AuthKind::OAuth2 => {
+            let authorized = oauth::authorize(ctx, connector, &inputs.fields, args, again)?;
+            inputs.fields.extend(authorized.fields);
+            inputs.creds.token = Some(authorized.token);
+        }
+    }
+    let verified = !args.no_verify && connector.check.is_some();
+    let account = if args.no_verify {
+        None
+    } else {
+        verify(ctx, connector, &inputs, again)?
+    };
+    Ok(Authenticated {
+        inputs,
+        account,
+        verified,
+    })
 }
 
 /// Deletes a secret written by a command that then failed; reports a

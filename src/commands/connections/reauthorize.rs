@@ -12,29 +12,21 @@ pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
     let conn = conns[super::resolve(ctx, &conns, &args.connection)?].clone();
     let catalog = ctx.catalog()?;
     let connector = super::connector(catalog, &conn.app)?;
-    super::require_custom(catalog, connector, "re-authorizing")?;
-
-    let inputs = super::gather_inputs(ctx, connector, &args.auth, Some(&conn.fields))?;
-    if ctx.ui.can_prompt()
-        && !ctx.ui.confirm(
-            &format!("Replace the credentials of {}?", conn.label()),
-            true,
-            "",
-        )?
-    {
-        return Err(Error::new(
-            ErrorKind::Interrupted,
-            "not confirmed; nothing was changed",
-        ));
-    }
-    let fix = format!("fourgent connections reauthorize {}", conn.label());
-    let verified = !args.auth.no_verify && connector.check.is_some();
+    let again = format!("fourgent connections reauthorize {}", conn.label());
+    let confirm = format!("Replace the credentials of {}?", conn.label());
     // The old secret is replaced only once the new one has passed the check.
-    let account = if args.auth.no_verify {
-        None
-    } else {
-        super::verify(ctx, connector, &inputs, &fix)?
-    };
+    let super::Authenticated {
+        inputs,
+        account,
+        verified,
+    } = super::authenticate(
+        ctx,
+        connector,
+        &args.auth,
+        Some(&conn.fields),
+        &confirm,
+        &again,
+    )?;
     if let (Some(new), Some(old)) = (&account, &conn.account)
         && new != old
     {
@@ -57,6 +49,10 @@ pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
         };
         ctx.secrets().set(&account_key, &secret)?;
         c.fields = inputs.fields.clone();
+        if let Some(t) = &inputs.creds.token {
+            c.expires_at = t.expires_at;
+            c.scopes = t.scopes.clone();
+        }
         c.status = Status::Connected;
         c.updated_at = now;
         if account.is_some() {

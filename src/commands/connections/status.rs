@@ -10,6 +10,7 @@ use crate::cli::StatusArgs;
 use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{CheckResult, Connection, LastCheck, Status};
+use crate::oauth;
 use crate::secrets::{self, Credentials};
 use crate::ui::render::{self, TableStyle};
 
@@ -77,27 +78,68 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
             });
             continue;
         };
-        match secrets::load_credentials(ctx.secrets(), &conn.id)? {
-            None => findings.push(Finding {
-                index,
-                result: CheckResult::MissingSecret,
-                reason: Some(format!(
-                    "the secret is missing from {}",
-                    ctx.secrets().describe()
-                )),
-                account: None,
-            }),
-            Some(creds) if args.offline || connector.check.is_none() => {
-                drop(creds);
+        let creds = match secrets::load_credentials(ctx.secrets(), &conn.id)? {
+            None => {
                 findings.push(Finding {
                     index,
-                    result: CheckResult::SecretPresent,
-                    reason: None,
+                    result: CheckResult::MissingSecret,
+                    reason: Some(format!(
+                        "the secret is missing from {}",
+                        ctx.secrets().describe()
+                    )),
                     account: None,
                 });
+                continue;
             }
-            Some(creds) => pending.push((index, connector, creds)),
+            Some(creds) => creds,
+        };
+        let expired = creds
+            .token
+            .as_ref()
+            .is_some_and(|t| oauth::is_due(t, jiff::Timestamp::now()));
+        // A due OAuth2 token is refreshed first (one after another: each
+        // takes the connection's refresh lock).
+        let creds = if expired && !args.offline {
+            match super::oauth::live_credentials(ctx, conn, connector) {
+                Ok(fresh) => fresh,
+                Err(e) if e.kind() == ErrorKind::Keychain => return Err(e),
+                Err(e) => {
+                    let result = if e.kind() == ErrorKind::Network {
+                        CheckResult::Unreachable
+                    } else {
+                        CheckResult::Expired
+                    };
+                    findings.push(Finding {
+                        index,
+                        result,
+                        reason: Some(e.message().to_owned()),
+                        account: None,
+                    });
+                    continue;
+                }
+            }
+        } else {
+            creds
+        };
+        if args.offline || connector.check.is_none() {
+            let refreshable = creds
+                .token
+                .as_ref()
+                .is_none_or(|t| !expired || t.refresh_token.is_some());
+            findings.push(Finding {
+                index,
+                result: if refreshable {
+                    CheckResult::SecretPresent
+                } else {
+                    CheckResult::Expired
+                },
+                reason: (!refreshable)
+                    .then(|| "the access token expired and there is no refresh token".to_owned()),
+                account: None,
+            });
+            continue;
         }
+        pending.push((index, connector, creds));
     }
 
     if !pending.is_empty() {

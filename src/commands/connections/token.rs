@@ -3,6 +3,7 @@
 use crate::cli::TokenArgs;
 use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
+use crate::model::AuthKind;
 use crate::secrets::{self, ExposeSecret};
 
 pub(crate) fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
@@ -10,7 +11,27 @@ pub(crate) fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     let conn = &conns[super::resolve(ctx, &conns, &args.connection)?];
     let catalog = ctx.catalog()?;
     let connector = super::connector(catalog, &conn.app)?;
-    super::require_custom(catalog, connector, "printing tokens of")?;
+    if connector.auth == AuthKind::OAuth2 {
+        if args.field.is_some() {
+            return Err(Error::usage(
+                "`--field` is for Custom apps; an OAuth2 connection has one access token",
+            ));
+        }
+        let creds = super::oauth::live_credentials(ctx, conn, connector)?;
+        let token = creds.token.as_ref().ok_or_else(|| {
+            Error::new(
+                ErrorKind::Config,
+                format!("the stored secret of {} holds no token", conn.label()),
+            )
+            .with_hint(format!(
+                "run `fourgent connections reauthorize {}`",
+                conn.label()
+            ))
+        })?;
+        return ctx
+            .ui
+            .out(&format!("{}\n", token.access_token.expose_secret()));
+    }
 
     let fix = format!("fourgent connections reauthorize {}", conn.label());
     let creds = secrets::load_credentials(ctx.secrets(), &conn.id)?.ok_or_else(|| {

@@ -2,6 +2,7 @@
 //! each test in its own temp config dir with a cleared environment.
 
 pub mod fake_app;
+pub mod oauth_server;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

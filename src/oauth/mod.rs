@@ -1,0 +1,522 @@
+//! The OAuth2 authorization-code flow with PKCE (the `oauth2` crate), token
+//! refresh and revocation. Commands coordinate these with the stores.
+
+pub mod browser;
+pub mod loopback;
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use jiff::{SignedDuration, Timestamp};
+use oauth2::basic::{
+    BasicErrorResponse, BasicRevocationErrorResponse, BasicTokenIntrospectionResponse,
+    BasicTokenType,
+};
+use oauth2::{
+    AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet,
+    EndpointNotSet, EndpointSet, ExtraTokenFields, PkceCodeChallenge, RedirectUrl, RefreshToken,
+    RequestTokenError, RevocationUrl, StandardRevocableToken, StandardTokenResponse, TokenResponse,
+    TokenUrl,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Connector, OAuthSpec, Pkce, TokenAuth, TokenBody};
+use crate::check::fill;
+use crate::secrets::{ExposeSecret, Secret, TokenSet};
+use crate::ui::render::sanitize;
+
+/// Refresh this long before the access token expires (or a quarter of the
+/// token's lifetime, for short-lived tokens).
+pub const REFRESH_SKEW: SignedDuration = SignedDuration::from_secs(60);
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{app} has no OAuth client ID configured")]
+    NoClientId { app: String },
+    #[error("{app} refused the authorization: {error}{}", description.as_ref().map(|d| format!(" ({d})")).unwrap_or_default())]
+    Denied {
+        app: String,
+        error: String,
+        description: Option<String>,
+    },
+    #[error("no authorization arrived within {} seconds", .0.as_secs())]
+    TimedOut(Duration),
+    #[error("{app}'s token endpoint refused the request: {error}{}", description.as_ref().map(|d| format!(" ({d})")).unwrap_or_default())]
+    Rejected {
+        app: String,
+        error: String,
+        description: Option<String>,
+    },
+    #[error("cannot reach {app}'s {what}: {reason}")]
+    Network {
+        app: String,
+        what: &'static str,
+        reason: String,
+    },
+    #[error("{app}'s token endpoint answered with something that is not a token response")]
+    Malformed { app: String },
+    #[error("{0}")]
+    Config(String),
+    #[error(transparent)]
+    Listener(#[from] loopback::Error),
+    #[error("the pasted address is not the authorization callback: {0}")]
+    BadPaste(&'static str),
+}
+
+impl Error {
+    /// `invalid_grant`: the refresh token (or code) is no longer valid.
+    pub fn is_invalid_grant(&self) -> bool {
+        matches!(self, Error::Rejected { error, .. } if error == "invalid_grant")
+    }
+}
+
+/// Non-standard fields of a token response (Slack's `team`, HubSpot's
+/// `hub_id`). Its `Debug` shows only the keys: values may hold tokens.
+#[derive(Clone, Deserialize, Serialize, Default)]
+pub struct Extra {
+    #[serde(flatten)]
+    pub fields: serde_json::Map<String, serde_json::Value>,
+}
+
+impl std::fmt::Debug for Extra {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.fields.keys()).finish()
+    }
+}
+
+impl ExtraTokenFields for Extra {}
+
+type Response = StandardTokenResponse<Extra, BasicTokenType>;
+type Client = oauth2::Client<
+    BasicErrorResponse,
+    Response,
+    BasicTokenIntrospectionResponse,
+    StandardRevocableToken,
+    BasicRevocationErrorResponse,
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointMaybeSet,
+    EndpointSet,
+>;
+
+/// The client credentials and connection values a token request needs.
+pub struct App<'a> {
+    pub connector: &'a Connector,
+    pub client_id: String,
+    pub client_secret: Option<Secret>,
+    /// Non-secret connection values for URL templates (`{subdomain}`).
+    pub fields: &'a BTreeMap<String, String>,
+}
+
+impl App<'_> {
+    fn spec(&self) -> &OAuthSpec {
+        self.connector
+            .oauth2
+            .as_ref()
+            .expect("App is built for OAuth2 connectors only")
+    }
+
+    fn url(&self, template: &str) -> Result<String, Error> {
+        fill(template, |k| self.fields.get(k).cloned())
+            .map_err(|e| Error::Config(format!("cannot build {}'s URL: {e}", self.connector.name)))
+    }
+
+    fn client(&self, redirect_uri: Option<&str>) -> Result<Client, Error> {
+        let spec = self.spec();
+        if spec.token_body == TokenBody::Json {
+            return Err(Error::Config(format!(
+                "{}'s token endpoint takes JSON bodies, which this version of fourgent does not send yet",
+                self.connector.name
+            )));
+        }
+        let bad = |what: &str, e: oauth2::url::ParseError| {
+            Error::Config(format!(
+                "{}'s {what} is not a valid URL: {e}",
+                self.connector.name
+            ))
+        };
+        let mut client = oauth2::Client::new(ClientId::new(self.client_id.clone()))
+            .set_auth_uri(
+                AuthUrl::new(self.url(&spec.authorize_url)?)
+                    .map_err(|e| bad("authorize_url", e))?,
+            )
+            .set_token_uri(
+                TokenUrl::new(self.url(&spec.token_url)?).map_err(|e| bad("token_url", e))?,
+            )
+            .set_revocation_url_option(match &spec.revoke_url {
+                Some(u) => {
+                    Some(RevocationUrl::new(self.url(u)?).map_err(|e| bad("revoke_url", e))?)
+                }
+                None => None,
+            });
+        client = match &self.client_secret {
+            Some(secret) => client
+                .set_client_secret(ClientSecret::new(secret.expose_secret().to_owned()))
+                .set_auth_type(match spec.token_auth {
+                    TokenAuth::Basic => AuthType::BasicAuth,
+                    TokenAuth::Body => AuthType::RequestBody,
+                }),
+            // A public client sends its ID in the body, with PKCE as its proof.
+            None => client.set_auth_type(AuthType::RequestBody),
+        };
+        if let Some(uri) = redirect_uri {
+            client = client.set_redirect_uri(
+                RedirectUrl::new(uri.to_owned()).map_err(|e| bad("redirect URI", e))?,
+            );
+        }
+        Ok(client)
+    }
+}
+
+/// What a finished authorization gives.
+pub struct Authorized {
+    pub token: TokenSet,
+    /// Non-secret values from the redirect (`callback_fields`) and the token
+    /// response (`token_fields`).
+    pub fields: BTreeMap<String, String>,
+}
+
+/// How the user takes part in the flow.
+pub struct Interaction<'a> {
+    pub scopes: Vec<String>,
+    pub port: Option<u16>,
+    pub timeout: Duration,
+    /// Prints the URL and opens the browser (called once the listener is up).
+    pub present: &'a dyn Fn(&str, &str),
+    /// Lines pasted at the terminal, when the user can paste.
+    pub pasted: Option<tokio::sync::mpsc::Receiver<String>>,
+    /// Hears about stray requests to the listener.
+    pub on_stray: &'a dyn Fn(&str),
+}
+
+/// Runs the authorization-code flow: listener, browser, callback, exchange.
+pub async fn authorize(
+    http: &reqwest::Client,
+    app: &App<'_>,
+    mut how: Interaction<'_>,
+) -> Result<Authorized, Error> {
+    let spec = app.spec();
+    let port = how.port.or(spec.redirect_port);
+    let listener = loopback::Listener::bind(spec.redirect_host, port).await?;
+    let redirect_uri = listener.redirect_uri();
+    let client = app.client(Some(&redirect_uri))?;
+
+    let mut request = client.authorize_url(CsrfToken::new_random);
+    let scopes = if how.scopes.is_empty() {
+        spec.scopes.clone()
+    } else {
+        how.scopes.clone()
+    };
+    if spec.scopes_in_request && !scopes.is_empty() {
+        request = request.add_extra_param("scope", scopes.join(&spec.scope_separator));
+    }
+    let verifier = if spec.pkce == Pkce::Unsupported {
+        None
+    } else {
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        request = request.set_pkce_challenge(challenge);
+        Some(verifier)
+    };
+    for (k, v) in &spec.authorize_params {
+        request = request.add_extra_param(k.as_str(), v.as_str());
+    }
+    let (url, state) = request.url();
+    (how.present)(url.as_str(), &redirect_uri);
+
+    let state = state.secret().clone();
+    let expected = state.clone();
+    let wait = async {
+        let from_browser = listener.wait(state, how.on_stray);
+        tokio::pin!(from_browser);
+        loop {
+            let pasted = async {
+                match how.pasted.as_mut() {
+                    Some(rx) => rx.recv().await,
+                    None => std::future::pending().await,
+                }
+            };
+            tokio::select! {
+                v = &mut from_browser => return Ok(v),
+                line = pasted => match line {
+                    Some(line) => match loopback::parse_target(&line) {
+                        Some((_, params)) => match loopback::judge(params, &expected) {
+                            loopback::Verdict::Stray(why) => return Err(Error::BadPaste(why)),
+                            v => return Ok(v),
+                        },
+                        None => return Err(Error::BadPaste("it is not a URL")),
+                    },
+                    None => how.pasted = None,
+                },
+            }
+        }
+    };
+    let verdict = tokio::time::timeout(how.timeout, wait)
+        .await
+        .map_err(|_| Error::TimedOut(how.timeout))??;
+    let (code, params) = match verdict {
+        loopback::Verdict::Code { code, params } => (code, params),
+        loopback::Verdict::Denied { error, description } => {
+            return Err(Error::Denied {
+                app: app.connector.name.clone(),
+                error,
+                description,
+            });
+        }
+        loopback::Verdict::Stray(why) => return Err(Error::BadPaste(why)),
+    };
+
+    let mut exchange = client.exchange_code(AuthorizationCode::new(code));
+    if let Some(v) = verifier {
+        exchange = exchange.set_pkce_verifier(v);
+    }
+    for (k, v) in &spec.token_params {
+        exchange = exchange.add_extra_param(k.as_str(), v.as_str());
+    }
+    let response = exchange
+        .request_async(http)
+        .await
+        .map_err(|e| request_error(app, "token endpoint", e))?;
+    let mut fields = BTreeMap::new();
+    for key in &spec.callback_fields {
+        if let Some(v) = params.get(key) {
+            fields.insert(key.clone(), sanitize(v, 200));
+        }
+    }
+    fields.extend(token_fields(spec, &response));
+    Ok(Authorized {
+        token: token_set(&response, None, &scopes),
+        fields,
+    })
+}
+
+/// Exchanges a refresh token for new tokens. The old refresh token is kept
+/// when the app does not send a new one.
+pub async fn refresh(
+    http: &reqwest::Client,
+    app: &App<'_>,
+    old: &TokenSet,
+) -> Result<TokenSet, Error> {
+    let refresh = old
+        .refresh_token
+        .as_ref()
+        .ok_or_else(|| Error::Config("there is no refresh token".into()))?;
+    let client = app.client(None)?;
+    let token = RefreshToken::new(refresh.expose_secret().to_owned());
+    let mut request = client.exchange_refresh_token(&token);
+    for (k, v) in &app.spec().token_params {
+        request = request.add_extra_param(k.as_str(), v.as_str());
+    }
+    let response = request
+        .request_async(http)
+        .await
+        .map_err(|e| request_error(app, "token endpoint", e))?;
+    let mut new = token_set(&response, old.refresh_token.as_ref(), &old.scopes);
+    if new.scopes.is_empty() {
+        new.scopes = old.scopes.clone();
+    }
+    Ok(new)
+}
+
+/// Revokes a token at the app (RFC 7009): the refresh token when there is
+/// one (which ends the whole grant at most apps), else the access token.
+/// `Ok(false)` when the app has no revocation endpoint.
+///
+/// Sent by hand rather than through the `oauth2` crate, which refuses
+/// non-https revocation URLs (local test servers) and only POSTs.
+pub async fn revoke(
+    http: &reqwest::Client,
+    app: &App<'_>,
+    token: &TokenSet,
+) -> Result<bool, Error> {
+    let spec = app.spec();
+    let Some(url) = &spec.revoke_url else {
+        return Ok(false);
+    };
+    let url = app.url(url)?;
+    let (value, hint) = match &token.refresh_token {
+        Some(r) => (r.expose_secret(), "refresh_token"),
+        None => (token.access_token.expose_secret(), "access_token"),
+    };
+    let mut form = vec![("token", value), ("token_type_hint", hint)];
+    let method = match spec.revoke_method {
+        crate::catalog::HttpMethod::Delete => reqwest::Method::DELETE,
+        _ => reqwest::Method::POST,
+    };
+    let mut request = http.request(method, &url);
+    match (&app.client_secret, spec.token_auth) {
+        (Some(secret), TokenAuth::Basic) => {
+            request = request.basic_auth(&app.client_id, Some(secret.expose_secret()));
+        }
+        (Some(secret), TokenAuth::Body) => {
+            form.push(("client_id", &app.client_id));
+            form.push(("client_secret", secret.expose_secret()));
+        }
+        (None, _) => form.push(("client_id", &app.client_id)),
+    }
+    let name = app.connector.name.clone();
+    let response = request
+        .form(&form)
+        .send()
+        .await
+        .map_err(|e| Error::Network {
+            app: name.clone(),
+            what: "revocation endpoint",
+            reason: crate::http::describe_send_error(&e),
+        })?;
+    let status = response.status();
+    if status.is_success() {
+        return Ok(true);
+    }
+    let body = response.text().await.unwrap_or_default();
+    let error =
+        crate::http::summarize_body(&body).unwrap_or_else(|| format!("HTTP {}", status.as_u16()));
+    if status.is_server_error() {
+        Err(Error::Network {
+            app: name,
+            what: "revocation endpoint",
+            reason: error,
+        })
+    } else {
+        Err(Error::Rejected {
+            app: name,
+            error,
+            description: None,
+        })
+    }
+}
+
+fn token_set(response: &Response, old_refresh: Option<&Secret>, requested: &[String]) -> TokenSet {
+    let expires_at = response
+        .expires_in()
+        .and_then(|d| SignedDuration::try_from(d).ok())
+        .and_then(|d| Timestamp::now().checked_add(d).ok())
+        .map(|t| t.round(jiff::Unit::Second).unwrap_or(t));
+    TokenSet {
+        obtained_at: Some(crate::model::connection::now()),
+        access_token: Secret::from(response.access_token().secret().clone()),
+        refresh_token: response
+            .refresh_token()
+            .map(|r| Secret::from(r.secret().clone()))
+            .or_else(|| old_refresh.map(|r| Secret::from(r.expose_secret().to_owned()))),
+        token_type: Some(response.token_type().as_ref().to_owned()),
+        expires_at,
+        scopes: match response.scopes() {
+            Some(s) => s.iter().map(|s| s.to_string()).collect(),
+            None => requested.to_vec(),
+        },
+    }
+}
+
+fn token_fields(spec: &OAuthSpec, response: &Response) -> BTreeMap<String, String> {
+    let extra = serde_json::Value::Object(response.extra_fields().fields.clone());
+    spec.token_fields
+        .iter()
+        .filter_map(|(name, pointer)| {
+            let v = match extra.pointer(pointer)? {
+                serde_json::Value::String(s) => sanitize(s, 200),
+                serde_json::Value::Number(n) => n.to_string(),
+                _ => return None,
+            };
+            Some((name.clone(), v))
+        })
+        .collect()
+}
+
+type TokenRequestError =
+    RequestTokenError<oauth2::HttpClientError<reqwest::Error>, BasicErrorResponse>;
+
+fn request_error(app: &App<'_>, what: &'static str, e: TokenRequestError) -> Error {
+    let name = app.connector.name.clone();
+    match e {
+        RequestTokenError::ServerResponse(r) => Error::Rejected {
+            app: name,
+            error: sanitize(r.error().as_ref(), 100),
+            description: r.error_description().map(|d| sanitize(d, 300)),
+        },
+        RequestTokenError::Request(e) => Error::Network {
+            app: name,
+            what,
+            reason: describe_http_error(&e),
+        },
+        // Some apps (Slack) answer errors with 200 and `{"ok": false, "error": …}`.
+        // Only the `error` field is read: the body may hold tokens.
+        RequestTokenError::Parse(_, body) => {
+            match serde_json::from_slice::<serde_json::Value>(&body)
+                .ok()
+                .and_then(|v| v.get("error").and_then(|e| e.as_str()).map(str::to_owned))
+            {
+                Some(error) => Error::Rejected {
+                    app: name,
+                    error: sanitize(&error, 100),
+                    description: None,
+                },
+                None => Error::Malformed { app: name },
+            }
+        }
+        RequestTokenError::Other(_) => Error::Malformed { app: name },
+    }
+}
+
+fn describe_http_error(e: &oauth2::HttpClientError<reqwest::Error>) -> String {
+    match e {
+        oauth2::HttpClientError::Reqwest(inner) => crate::http::describe_send_error(inner),
+        other => sanitize(&other.to_string(), 200),
+    }
+}
+
+/// Whether a token is due for refresh: it expires within a minute, or
+/// within a quarter of its lifetime when that is shorter.
+pub fn is_due(token: &TokenSet, now: Timestamp) -> bool {
+    let Some(exp) = token.expires_at else {
+        return false;
+    };
+    let skew = match token.obtained_at {
+        Some(got) => (exp.duration_since(got) / 4).clamp(SignedDuration::ZERO, REFRESH_SKEW),
+        None => REFRESH_SKEW,
+    };
+    now.checked_add(skew).map_or(true, |t| t >= exp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(expires_in: Option<i64>) -> TokenSet {
+        TokenSet {
+            obtained_at: None,
+            access_token: Secret::from("a".to_owned()),
+            refresh_token: None,
+            token_type: None,
+            expires_at: expires_in.map(|s| Timestamp::now() + SignedDuration::from_secs(s)),
+            scopes: vec![],
+        }
+    }
+
+    #[test]
+    fn tokens_are_due_a_minute_before_expiry() {
+        let now = Timestamp::now();
+        assert!(!is_due(&token(None), now));
+        assert!(!is_due(&token(Some(3600)), now));
+        assert!(is_due(&token(Some(30)), now));
+        assert!(is_due(&token(Some(-5)), now));
+        // A 8-second token is due in its last 2 seconds, not from the start.
+        let mut short = token(Some(8));
+        short.obtained_at = Some(now);
+        assert!(!is_due(&short, now));
+        assert!(is_due(&short, now + SignedDuration::from_secs(7)));
+    }
+
+    #[test]
+    fn extra_fields_debug_shows_keys_only() {
+        let extra: Extra = serde_json::from_str(
+            r#"{"authed_user":{"access_token":"xoxp-canary"},"team":{"name":"Acme"}}"#,
+        )
+        .unwrap();
+        let debug = format!("{extra:?}");
+        assert!(
+            !debug.contains("canary") && debug.contains("authed_user"),
+            "{debug}"
+        );
+    }
+}
