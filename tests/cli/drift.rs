@@ -62,9 +62,14 @@ fn readme_commands_exist() {
         .captures_iter(&readme)
         .map(|c| c[1].to_owned())
         .collect();
+    let mut in_code = false;
     for line in readme.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
         let line = line.trim().trim_start_matches("$ ");
-        if line.starts_with("fourgent ") {
+        if in_code && line.starts_with("fourgent ") {
             commands.push(line.to_owned());
         }
     }
