@@ -188,6 +188,8 @@ pub struct Interaction<'a> {
     pub pasted: Option<tokio::sync::mpsc::Receiver<String>>,
     /// Hears about stray requests to the listener.
     pub on_stray: &'a dyn Fn(&str),
+    /// Hears why a pasted address was not accepted (the wait goes on).
+    pub on_bad_paste: &'a dyn Fn(&str),
 }
 
 /// Runs the authorization-code flow: listener, browser, callback, exchange.
@@ -237,14 +239,14 @@ pub async fn authorize(
                 }
             };
             tokio::select! {
-                v = &mut from_browser => return Ok(v),
+                v = &mut from_browser => return v,
                 line = pasted => match line {
                     Some(line) => match loopback::parse_target(&line) {
                         Some((_, params)) => match loopback::judge(params, &expected) {
-                            loopback::Verdict::Stray(why) => return Err(Error::BadPaste(why)),
-                            v => return Ok(v),
+                            loopback::Verdict::Stray(why) => (how.on_bad_paste)(why),
+                            v => return v,
                         },
-                        None => return Err(Error::BadPaste("it is not a URL")),
+                        None => (how.on_bad_paste)("it is not a URL"),
                     },
                     None => how.pasted = None,
                 },
@@ -253,7 +255,7 @@ pub async fn authorize(
     };
     let verdict = tokio::time::timeout(how.timeout, wait)
         .await
-        .map_err(|_| Error::TimedOut(how.timeout))??;
+        .map_err(|_| Error::TimedOut(how.timeout))?;
     let (code, params) = match verdict {
         loopback::Verdict::Code { code, params } => (code, params),
         loopback::Verdict::Denied { error, description } => {

@@ -20,7 +20,7 @@ impl Tmux {
         let socket = format!("fourgent-test-{}", std::process::id())
             + &format!("-{:?}", std::thread::current().id()).replace(['(', ')'], "");
         let cmd = env.command(args);
-        let mut line = String::from("env -i");
+        let mut line = String::from("env -i TERM=xterm-256color");
         for (k, v) in cmd.get_envs() {
             line.push_str(&format!(
                 " {}='{}'",
@@ -173,4 +173,49 @@ fn interactive_delete_asks_and_keeps_on_no() {
     let screen = t.wait_for("[exit 130]");
     assert!(screen.contains("nothing was deleted"), "{screen}");
     assert_eq!(env.read_connections(), before);
+}
+
+#[test]
+fn interactive_oauth2_accepts_a_pasted_address_only_with_the_right_state() {
+    use crate::common::oauth_server::{self, Server};
+    if !oauth_server::available() {
+        return;
+    }
+    let server = Server::shared();
+    let mut env = TestEnv::with_file_store();
+    server.configure(&mut env, "fourgent-public", "body");
+    env.set("BROWSER", "true"); // the browser is "elsewhere": nothing reaches the listener
+    let Some(t) = Tmux::start(
+        &env,
+        &[
+            "connections",
+            "add",
+            "idp",
+            "--name",
+            "pasted",
+            "--timeout",
+            "10",
+        ],
+    ) else {
+        return;
+    };
+    t.wait_for("paste the address it ended on");
+    // A forged address with another state is refused, and the wait goes on.
+    t.send(&[
+        "-l",
+        "http://localhost:1/callback?code=forged&state=not-the-state",
+    ]);
+    t.send(&["Enter"]);
+    let screen = t.wait_for("that address was not accepted: the state does not match");
+    assert!(
+        screen.contains(&server.url("/auth?")),
+        "the URL is printed:\n{screen}"
+    );
+    // Nothing valid arrives: the wait ends at the timeout, nothing saved.
+    let screen = t.wait_for("[exit 4]");
+    assert!(
+        screen.contains("no authorization arrived within 10 seconds"),
+        "{screen}"
+    );
+    assert!(!env.connections_file().exists());
 }

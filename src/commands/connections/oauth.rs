@@ -113,6 +113,11 @@ pub(crate) fn authorize(
             },
             pasted,
             on_stray: &on_stray,
+            on_bad_paste: &|why: &str| {
+                ctx.ui.warn(&format!(
+                    "that address was not accepted: {why}; paste the address the browser ended on"
+                ))
+            },
         };
         let out = oauth::authorize(http, &app, interaction).await;
         spinner.borrow_mut().take();
