@@ -9,6 +9,7 @@ mod connectors;
 mod delete;
 mod drift;
 mod help;
+mod json;
 mod keychain;
 mod list;
 mod oauth;
