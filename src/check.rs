@@ -152,13 +152,57 @@ pub async fn run(
             };
         }
     };
-    interpret(
+    let secrets: Vec<String> = creds
+        .fields
+        .values()
+        .map(|s| s.expose_secret().to_owned())
+        .chain(
+            creds
+                .token
+                .as_ref()
+                .map(|t| t.access_token.expose_secret().to_owned()),
+        )
+        .collect();
+    let outcome = interpret(
         &connector.name,
         status.as_u16(),
         &body,
         check.ok.as_deref(),
         &check.account,
-    )
+    );
+    redact(outcome, &secrets)
+}
+
+/// An app may quote the credentials it refused ("Invalid API key: sk_…"):
+/// every secret is cut out of what is shown.
+fn redact(outcome: Outcome, secrets: &[String]) -> Outcome {
+    let clean = |mut text: String| {
+        for s in secrets.iter().filter(|s| s.len() >= 4) {
+            text = text.replace(s.as_str(), "[redacted]");
+        }
+        // Shown text is cut at a length: a secret's cut-off start goes too.
+        for s in secrets.iter().filter(|s| s.len() >= 8) {
+            if let Some(start) = (8..s.len())
+                .rev()
+                .map(|n| format!("{}…", &s[..n]))
+                .find(|p| text.ends_with(p.as_str()))
+            {
+                text = text.replace(&start, "[redacted]…");
+            }
+        }
+        text
+    };
+    match outcome {
+        Outcome::Rejected { reason } => Outcome::Rejected {
+            reason: clean(reason),
+        },
+        Outcome::Failed { reason } => Outcome::Failed {
+            reason: clean(reason),
+        },
+        Outcome::Accepted { account } => Outcome::Accepted {
+            account: account.map(clean),
+        },
+    }
 }
 
 /// Reads a check answer. Pure, so every branch has a unit test.
@@ -282,6 +326,24 @@ mod tests {
         assert_eq!(
             url_value("api_domain", "https://x.pipedrive.com/", true).unwrap(),
             "https://x.pipedrive.com"
+        );
+    }
+
+    #[test]
+    fn secrets_quoted_by_the_app_are_redacted() {
+        let out = interpret(
+            "A",
+            401,
+            r#"{"message":"Invalid API key: sk_live_canary"}"#,
+            None,
+            &[],
+        );
+        let out = redact(out, &["sk_live_canary".into()]);
+        assert_eq!(
+            out,
+            Outcome::Rejected {
+                reason: "A rejected the credentials (HTTP 401): Invalid API key: [redacted]".into()
+            }
         );
     }
 

@@ -14,6 +14,7 @@ pub fn write(path: &Path, bytes: &[u8], lock: &FileLock) -> Result<(), Error> {
         path.display()
     );
     let dir = path.parent().unwrap_or(Path::new("."));
+    sweep_stale(path, lock);
     let io = |action: &'static str| {
         move |source| Error::Io {
             path: path.to_owned(),
@@ -22,10 +23,10 @@ pub fn write(path: &Path, bytes: &[u8], lock: &FileLock) -> Result<(), Error> {
         }
     };
     // tempfile creates the file with mode 0600 on Unix, and removes it if we
-    // return early; a crash can leave one `.tmp*` file, which the next write
-    // of this directory sweeps (see `sweep_stale`).
+    // return early; a crash can leave one behind, which the next write of the
+    // same file sweeps (see `sweep_stale`).
     let mut tmp = tempfile::Builder::new()
-        .prefix(".fourgent-")
+        .prefix(&temp_prefix(path))
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io("create a temporary file for"))?;
@@ -43,17 +44,27 @@ pub fn write(path: &Path, bytes: &[u8], lock: &FileLock) -> Result<(), Error> {
     Ok(())
 }
 
-/// Removes temp files left behind by a process that was killed mid-write.
-/// Only called while holding the directory's data lock, so no live writer
-/// owns them.
-pub fn sweep_stale(dir: &Path, _lock: &FileLock) {
+/// Temp files of `path` are named `.<file name>-<random>.tmp`, so each file's
+/// leftovers are told apart from another file's live temp file.
+fn temp_prefix(path: &Path) -> String {
+    format!(
+        ".{}-",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    )
+}
+
+/// Removes temp files of `path` left behind by a process that was killed
+/// mid-write. Needs `path`'s lock, so no live writer owns them.
+pub fn sweep_stale(path: &Path, _lock: &FileLock) {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let prefix = temp_prefix(path);
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with(".fourgent-") && name.ends_with(".tmp") {
+        if name.starts_with(&prefix) && name.ends_with(".tmp") {
             let _ = std::fs::remove_file(entry.path());
         }
     }

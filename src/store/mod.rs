@@ -2,6 +2,7 @@
 //! atomically and under a cross-process lock. It never holds a secret.
 
 mod atomic;
+mod fast;
 mod lock;
 
 use std::path::{Path, PathBuf};
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Connection;
 
-pub use atomic::{ensure_dir, sweep_stale, write as write_atomic};
+pub use atomic::{ensure_dir, write as write_atomic};
 pub use lock::FileLock;
 
 /// The file format version this build reads and writes.
@@ -52,7 +53,6 @@ struct VersionOnly {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileIn {
-    #[allow(dead_code)]
     version: i64,
     #[serde(default)]
     connections: Vec<Connection>,
@@ -119,7 +119,6 @@ impl MetadataStore {
 
     fn write(&self, conns: &[Connection], lock: &FileLock) -> Result<(), Error> {
         let text = serialize(conns);
-        sweep_stale(self.path.parent().unwrap_or(Path::new(".")), lock);
         write_atomic(&self.path, text.as_bytes(), lock)
     }
 }
@@ -144,63 +143,89 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Connection>, Error> {
             message: e.message().trim().to_owned(),
         }
     };
-    // The version decides how to read the rest, so it is checked first.
-    let version: VersionOnly = toml::from_str(text).map_err(parse_error)?;
-    match version.version {
-        Some(v) if v == i64::from(VERSION) => {}
-        Some(found) => {
-            return Err(Error::UnknownVersion {
-                path: path.to_owned(),
-                found,
-            });
-        }
-        None if text.trim().is_empty() => return Ok(Vec::new()),
-        None => {
-            return Err(Error::Invalid {
-                path: path.to_owned(),
-                line: None,
-                message: format!("`version = {VERSION}` is missing"),
-            });
-        }
+    if let Some((version, conns)) = fast::parse(text)
+        && version == i64::from(VERSION)
+    {
+        check_unique(path, text, &conns)?;
+        return Ok(conns);
     }
-    let file: FileIn = toml::from_str(text).map_err(parse_error)?;
+    // One parse on the happy path. Only when it fails is the version read
+    // alone, so a file of another version is reported as such rather than
+    // as whatever key this version does not know.
+    let file: FileIn = match toml::from_str(text) {
+        Ok(file) => file,
+        Err(e) => {
+            return Err(match toml::from_str::<VersionOnly>(text) {
+                Ok(VersionOnly {
+                    version: Some(found),
+                }) if found != i64::from(VERSION) => Error::UnknownVersion {
+                    path: path.to_owned(),
+                    found,
+                },
+                Ok(VersionOnly { version: None }) if text.trim().is_empty() => {
+                    return Ok(Vec::new());
+                }
+                Ok(VersionOnly { version: None }) => Error::Invalid {
+                    path: path.to_owned(),
+                    line: None,
+                    message: format!("`version = {VERSION}` is missing"),
+                },
+                _ => parse_error(e),
+            });
+        }
+    };
+    if file.version != i64::from(VERSION) {
+        return Err(Error::UnknownVersion {
+            path: path.to_owned(),
+            found: file.version,
+        });
+    }
     check_unique(path, text, &file.connections)?;
     Ok(file.connections)
 }
 
 fn check_unique(path: &Path, text: &str, conns: &[Connection]) -> Result<(), Error> {
-    let mut ids = std::collections::HashSet::with_capacity(conns.len());
-    let mut labels = std::collections::HashSet::with_capacity(conns.len());
-    for c in conns {
-        if !ids.insert(c.id.as_str()) {
-            return Err(Error::Invalid {
-                path: path.to_owned(),
-                line: nth_line_of(text, &format!("\"{}\"", c.id), 2),
-                message: format!("the ID `{}` is used by more than one connection", c.id),
-            });
-        }
-        if let Err(message) = crate::model::connection::validate_name(&c.name) {
-            return Err(Error::Invalid {
-                path: path.to_owned(),
-                line: nth_line_of(text, &format!("\"{}\"", c.name), 1),
-                message,
-            });
-        }
-        if !labels.insert((c.app.as_str(), c.name.as_str())) {
-            return Err(Error::Invalid {
-                path: path.to_owned(),
-                line: None,
-                message: format!("two connections are named `{}`", c.label()),
-            });
-        }
-    }
-    Ok(())
+    find_duplicate(conns).map_or(Ok(()), |(index, message)| {
+        Err(Error::Invalid {
+            path: path.to_owned(),
+            line: table_line(text, index),
+            message,
+        })
+    })
 }
 
-/// The line of the `n`th occurrence of `needle`, for pointing at duplicates.
-fn nth_line_of(text: &str, needle: &str, n: usize) -> Option<usize> {
-    let (offset, _) = text.match_indices(needle).nth(n - 1)?;
-    Some(line_col(text, offset).0)
+/// The first connection that repeats an ID or an `app/name`, or has an
+/// invalid name: its index and what is wrong.
+fn find_duplicate(conns: &[Connection]) -> Option<(usize, String)> {
+    let mut ids = std::collections::HashSet::with_capacity(conns.len());
+    let mut labels = std::collections::HashSet::with_capacity(conns.len());
+    for (i, c) in conns.iter().enumerate() {
+        if !ids.insert(c.id.as_str()) {
+            return Some((
+                i,
+                format!("the ID `{}` is used by more than one connection", c.id),
+            ));
+        }
+        if let Err(message) = crate::model::connection::validate_name(&c.name) {
+            return Some((i, message));
+        }
+        if !labels.insert((c.app.as_str(), c.name.as_str())) {
+            return Some((i, format!("two connections are named `{}`", c.label())));
+        }
+    }
+    None
+}
+
+/// The line where the `index`th `[[connections]]` table's content starts,
+/// from the full parser's spans (only on this error path).
+fn table_line(text: &str, index: usize) -> Option<usize> {
+    #[derive(Deserialize)]
+    struct Spans {
+        connections: Vec<toml::Spanned<toml::Table>>,
+    }
+    let spans: Spans = toml::from_str(text).ok()?;
+    let span = spans.connections.get(index)?.span();
+    Some(line_col(text, span.start).0)
 }
 
 /// 1-based line and column (in characters) of a byte offset.

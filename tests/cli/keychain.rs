@@ -104,15 +104,24 @@ fn run_on_own_bus(env: &TestEnv, script: &str) -> std::process::Output {
     let mut cmd = std::process::Command::new("dbus-run-session");
     cmd.args(["--", "bash", "-c", script])
         .env_clear()
-        .envs(env.command(&[]).get_envs().filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned()))))
+        .envs(
+            env.command(&[])
+                .get_envs()
+                .filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned()))),
+        )
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
         .env("FOURGENT", assert_cmd::cargo::cargo_bin!("fourgent"))
         .env("XDG_RUNTIME_DIR", env.root().join("run"))
         .env("XDG_DATA_HOME", env.root().join("data"))
         .stdin(std::process::Stdio::null());
     std::fs::create_dir_all(env.root().join("run")).unwrap();
-    std::fs::set_permissions(env.root().join("run"), std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
-    cmd.output().expect("dbus-run-session is installed (package dbus)")
+    std::fs::set_permissions(
+        env.root().join("run"),
+        std::os::unix::fs::PermissionsExt::from_mode(0o700),
+    )
+    .unwrap();
+    cmd.output()
+        .expect("dbus-run-session is installed (package dbus)")
 }
 
 #[test]
@@ -137,10 +146,17 @@ fn keychain_locked_is_a_clear_error_that_writes_nothing() {
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(6), "{stderr}");
-    assert!(stderr.contains("error: the OS keychain is locked"), "{stderr}");
+    assert!(
+        stderr.contains("error: the OS keychain is locked"),
+        "{stderr}"
+    );
     assert!(stderr.contains("unlock the keychain"), "{stderr}");
     assert!(!env.connections_file().exists(), "nothing was written");
-    assert_eq!(app.hits(), 1, "the check ran before the keychain was needed");
+    assert_eq!(
+        app.hits(),
+        1,
+        "the check ran before the keychain was needed"
+    );
 }
 
 #[test]
@@ -169,7 +185,13 @@ fn keychain_that_never_answers_times_out_and_writes_nothing() {
     let out = run_on_own_bus(&env, &script);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(6), "{stderr}");
-    assert!(stderr.contains("the OS keychain did not answer within 2 seconds"), "{stderr}");
-    assert!(started.elapsed() < std::time::Duration::from_secs(30), "it did not hang");
+    assert!(
+        stderr.contains("the OS keychain did not answer within 2 seconds"),
+        "{stderr}"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "it did not hang"
+    );
     assert!(!env.connections_file().exists(), "nothing was written");
 }

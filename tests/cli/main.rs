@@ -5,12 +5,15 @@ mod common;
 
 mod add;
 mod bad_input;
+mod concurrency;
 mod connectors;
+mod crash;
 mod delete;
 mod drift;
 mod help;
 mod json;
 mod keychain;
+mod leaks;
 mod list;
 mod oauth;
 mod reauthorize;

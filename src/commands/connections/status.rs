@@ -64,6 +64,9 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
     // status is changed.
     let mut pending: Vec<(usize, &Connector, Credentials)> = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
+    // What each check saw, to notice a secret replaced while it ran.
+    let mut checked: std::collections::HashMap<usize, Option<u64>> =
+        std::collections::HashMap::new();
     for &index in &targets {
         let conn = &conns[index];
         let Some(connector) = catalog.get(&conn.app) else {
@@ -78,7 +81,9 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
             });
             continue;
         };
-        let creds = match secrets::load_credentials(ctx.secrets(), &conn.id)? {
+        let loaded = secrets::load_credentials(ctx.secrets(), &conn.id)?;
+        checked.insert(index, loaded.as_ref().map(fingerprint));
+        let creds = match loaded {
             None => {
                 findings.push(Finding {
                     index,
@@ -101,7 +106,10 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         // takes the connection's refresh lock).
         let creds = if expired && !args.offline {
             match super::oauth::live_credentials(ctx, conn, connector) {
-                Ok(fresh) => fresh,
+                Ok(fresh) => {
+                    checked.insert(index, Some(fingerprint(&fresh)));
+                    fresh
+                }
                 Err(e) if e.kind() == ErrorKind::Keychain => return Err(e),
                 Err(e) => {
                     let result = if e.kind() == ErrorKind::Network {
@@ -204,21 +212,20 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
             let Some(c) = stored.iter_mut().find(|c| &c.id == id) else {
                 continue;
             };
-            if let Some(status) = f.status()
-                && c.status != status
-            {
-                c.status = status;
-                c.updated_at = now;
+            let mut seen = c.clone();
+            apply(&mut seen, f, now);
+            // A reauthorize that stored new credentials while this check ran
+            // wins: the verdict on the old ones is shown but not recorded.
+            let replaced = f.status() == Some(Status::NotConnected)
+                && checked.get(&f.index).is_some_and(|before| {
+                    secrets::load_credentials(ctx.secrets(), id)
+                        .map(|now| now.as_ref().map(fingerprint) != *before)
+                        .unwrap_or(false)
+                });
+            if !replaced {
+                *c = seen.clone();
             }
-            if f.account.is_some() {
-                c.account = f.account.clone();
-            }
-            c.last_check = Some(LastCheck {
-                at: now,
-                result: f.result,
-                reason: f.reason.clone(),
-            });
-            out.push(c.clone());
+            out.push(seen);
         }
         Ok(out)
     })?;
@@ -323,4 +330,30 @@ fn print(ctx: &Ctx, args: &StatusArgs, conns: &[Connection]) -> Result<()> {
         Some(2),
         style,
     ))
+}
+
+/// A digest of stored credentials, to tell whether they changed.
+fn fingerprint(creds: &Credentials) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    crate::secrets::ExposeSecret::expose_secret(&creds.to_secret()).hash(&mut h);
+    h.finish()
+}
+
+/// Records a finding on a connection.
+fn apply(c: &mut Connection, f: &Finding, now: jiff::Timestamp) {
+    if let Some(status) = f.status()
+        && c.status != status
+    {
+        c.status = status;
+        c.updated_at = now;
+    }
+    if f.account.is_some() {
+        c.account = f.account.clone();
+    }
+    c.last_check = Some(LastCheck {
+        at: now,
+        result: f.result,
+        reason: f.reason.clone(),
+    });
 }

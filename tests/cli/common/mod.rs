@@ -196,7 +196,9 @@ header = "X-Api-Key"
             // A command that fails before reading stdin closes it: that is
             // not the test's concern, so a broken pipe is ignored.
             match pipe.write_all(input.as_bytes()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("writing stdin: {e}"),
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    panic!("writing stdin: {e}")
+                }
                 _ => {}
             }
         }
