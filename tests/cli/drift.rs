@@ -105,3 +105,42 @@ fn readme_commands_exist() {
         commands.len()
     );
 }
+
+#[test]
+fn security_md_names_tests_that_exist() {
+    // Each promise in SECURITY.md names the tests that hold it; a renamed or
+    // removed test must not leave the page pointing at nothing.
+    let page = std::fs::read_to_string(repo().join("SECURITY.md")).unwrap();
+    let mut sources = String::new();
+    for dir in ["src", "tests"] {
+        let mut stack = vec![repo().join(dir)];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(d).unwrap().flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|e| e == "rs") {
+                    sources.push_str(&std::fs::read_to_string(p).unwrap());
+                }
+            }
+        }
+    }
+    let name = regex::Regex::new(r"`([a-z_]+(?:::[a-z_*]+)+)`").unwrap();
+    let mut checked = 0;
+    for cap in name.captures_iter(&page) {
+        let last = cap[1].rsplit("::").next().unwrap();
+        if last == "*" {
+            continue;
+        }
+        assert!(
+            sources.contains(&format!("fn {last}(")),
+            "SECURITY.md names `{}`, which is not a test",
+            &cap[1]
+        );
+        checked += 1;
+    }
+    assert!(
+        checked >= 20,
+        "only {checked} test names found in SECURITY.md"
+    );
+}

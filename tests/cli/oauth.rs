@@ -451,3 +451,74 @@ fn token_endpoint_failures_keep_the_stored_token() {
     let fresh = token(&env, "r");
     assert_eq!(server.whoami(&fresh), 200);
 }
+
+#[test]
+fn oauth_tokens_and_client_secret_never_leak() {
+    if !oauth_server::available() {
+        return;
+    }
+    let server = Server::start(3);
+    let mut env = env_for(&server, "fourgent-basic", "basic");
+    env.set("FOURGENT_IDP_CLIENT_SECRET", CLIENT_SECRET);
+    let mut outputs = Vec::new();
+    let run = env
+        .run(&[
+            "-vv",
+            "connections",
+            "add",
+            "idp",
+            "--name",
+            "l",
+            "--timeout",
+            "60",
+            "--json",
+        ])
+        .success();
+    outputs.push(run.stdout + &run.stderr);
+    let stored: serde_json::Value = {
+        let text = std::fs::read_to_string(env.config_dir().join("secrets.toml")).unwrap();
+        let table: toml::Table = toml::from_str(&text).unwrap();
+        let json = table["secrets"]
+            .as_table()
+            .unwrap()
+            .values()
+            .next()
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned();
+        serde_json::from_str(&json).unwrap()
+    };
+    let mut canaries = vec![
+        CLIENT_SECRET.to_owned(),
+        stored["token"]["access_token"].as_str().unwrap().to_owned(),
+        stored["token"]["refresh_token"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
+    ];
+    std::thread::sleep(Duration::from_secs(3)); // due: the next commands refresh
+    for args in [
+        vec!["-vv", "connections", "status", "--json"],
+        vec!["-vv", "connections", "list"],
+        vec!["-vv", "connections", "show", "l", "--json"],
+        vec!["-vv", "connectors", "show", "idp"],
+    ] {
+        let run = env.run(&args);
+        outputs.push(run.stdout + &run.stderr);
+    }
+    let run = env.run(&["-vv", "connections", "token", "l"]).success();
+    canaries.push(run.stdout.trim().to_owned());
+    outputs.push(run.stderr);
+    let run = env
+        .run(&["-vv", "connections", "delete", "l", "--yes"])
+        .success();
+    outputs.push(run.stdout + &run.stderr);
+    outputs.push(std::fs::read_to_string(env.root().join("browser-argv.log")).unwrap());
+    outputs.push(env.read_connections());
+    for out in &outputs {
+        for c in &canaries {
+            assert!(!out.contains(c.as_str()), "a secret leaked into:\n{out}");
+        }
+    }
+}

@@ -182,6 +182,7 @@ pub(crate) fn live_credentials(
         return Ok(creds);
     }
     let old = creds.token.take().expect("due implies a token");
+    let old_access = crate::secrets::ExposeSecret::expose_secret(&old.access_token).to_owned();
     if old.refresh_token.is_none() {
         let reason = "the access token expired and the app gave no refresh token".to_owned();
         mark_not_connected(ctx, conn, CheckResult::Expired, &reason)?;
@@ -202,22 +203,33 @@ pub(crate) fn live_credentials(
     match ctx.block_on(oauth::refresh(ctx.http()?, &app, &old))? {
         Ok(new) => {
             creds.token = Some(new);
-            // Store the new tokens (a rotated refresh token above all) before
-            // anything uses them.
-            ctx.secrets()
-                .set(&secrets::connection_account(&conn.id), &creds.to_secret())?;
             let token = creds.token.as_ref().expect("just set");
             let (expires_at, scopes) = (token.expires_at, token.scopes.clone());
-            ctx.store().update(|stored| -> Result<()> {
-                if let Some(c) = stored.iter_mut().find(|c| c.id == conn.id) {
-                    c.expires_at = expires_at;
-                    if !scopes.is_empty() {
-                        c.scopes = scopes.clone();
-                    }
+            let account = secrets::connection_account(&conn.id);
+            // Store the new tokens (a rotated refresh token above all) before
+            // anything uses them, under the metadata lock like every other
+            // write of this secret: a connection deleted meanwhile is not
+            // brought back, and credentials a reauthorize stored meanwhile
+            // win over these.
+            ctx.store().update(|stored| -> Result<Credentials> {
+                let Some(c) = stored.iter_mut().find(|c| c.id == conn.id) else {
+                    return Err(Error::new(
+                        ErrorKind::NotFound,
+                        format!("{} was deleted meanwhile", conn.label()),
+                    ));
+                };
+                if let Some(current) = secrets::load_credentials(ctx.secrets(), &conn.id)?
+                    && access_token(&current).as_ref() != Some(&old_access)
+                {
+                    return Ok(current);
                 }
-                Ok(())
-            })?;
-            Ok(creds)
+                ctx.secrets().set(&account, &creds.to_secret())?;
+                c.expires_at = expires_at;
+                if !scopes.is_empty() {
+                    c.scopes = scopes.clone();
+                }
+                Ok(creds)
+            })
         }
         Err(e) if e.is_invalid_grant() => {
             let reason = format!("the app refused to refresh the token: {e}");
