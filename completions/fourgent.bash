@@ -529,7 +529,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__status)
-            opts="-j -v -q -h -V --offline --jobs --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-j -v -q -h -V --offline --jobs --timeout --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -540,6 +540,10 @@ _fourgent() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

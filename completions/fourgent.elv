@@ -233,6 +233,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;connections;status'= {
             cand -j 'How many checks run at once'
             cand --jobs 'How many checks run at once'
+            cand --timeout 'Give up on one app''s answer after SECS seconds (it counts as unreachable)'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
@@ -251,6 +252,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;c;status'= {
             cand -j 'How many checks run at once'
             cand --jobs 'How many checks run at once'
+            cand --timeout 'Give up on one app''s answer after SECS seconds (it counts as unreachable)'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'

@@ -125,6 +125,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -s j -l jobs -d 'How many checks run at once' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l timeout -d 'Give up on one app\'s answer after SECS seconds (it counts as unreachable)' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
@@ -289,6 +290,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -s j -l jobs -d 'How many checks run at once' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l timeout -d 'Give up on one app\'s answer after SECS seconds (it counts as unreachable)' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"

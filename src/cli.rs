@@ -256,6 +256,10 @@ pub struct StatusArgs {
     #[arg(long, short = 'j', value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: u16,
 
+    /// Give up on one app's answer after SECS seconds (it counts as unreachable)
+    #[arg(long, value_name = "SECS", default_value_t = 15)]
+    pub timeout: u64,
+
     /// Print a JSON array
     #[arg(long)]
     pub json: bool,

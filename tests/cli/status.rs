@@ -177,3 +177,44 @@ fn status_runs_checks_concurrently() {
         "--jobs bounds the checks in flight"
     );
 }
+
+#[test]
+fn status_gives_up_on_a_slow_app_after_its_timeout() {
+    let app = FakeApp::start(|_| Response {
+        status: 200,
+        body: "{}".into(),
+        delay: std::time::Duration::from_secs(4),
+    });
+    let env = TestEnv::with_file_store();
+    env.with_acme(&app);
+    env.run_with_stdin(
+        &[
+            "connections",
+            "add",
+            "acme",
+            "--name",
+            "slow",
+            "--secret-stdin",
+            "api_key",
+            "--no-verify",
+        ],
+        Some("k"),
+    )
+    .success();
+    let run = env
+        .run(&["connections", "status", "--timeout", "1", "--json"])
+        .code(8);
+    assert_eq!(run.json()[0]["result"], "unreachable");
+    assert!(
+        run.json()[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("did not answer within 1 seconds"),
+        "{run:?}"
+    );
+    assert_eq!(
+        run.json()[0]["status"],
+        "connected",
+        "the stored status is kept"
+    );
+}

@@ -164,10 +164,18 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
             let mut stream =
                 stream::iter(pending.iter().map(|(index, connector, creds)| async move {
                     let conn = &conns[*index];
-                    (
-                        *index,
-                        check::run(client, connector, &conn.fields, creds).await,
-                    )
+                    let limit = std::time::Duration::from_secs(args.timeout.max(1));
+                    let check = check::run(client, connector, &conn.fields, creds);
+                    let outcome = tokio::time::timeout(limit, check)
+                        .await
+                        .unwrap_or_else(|_| Outcome::Failed {
+                            reason: format!(
+                                "{} did not answer within {} seconds",
+                                connector.name,
+                                limit.as_secs()
+                            ),
+                        });
+                    (*index, outcome)
                 }))
                 .buffer_unordered(usize::from(args.jobs));
             while let Some(item) = stream.next().await {
