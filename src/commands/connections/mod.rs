@@ -344,6 +344,25 @@ pub(crate) fn authenticate(
     })
 }
 
+/// A connection's stored credentials; their absence is an authentication
+/// failure with the command that fixes it.
+pub(crate) fn load_secret(ctx: &Ctx, conn: &Connection) -> Result<Credentials> {
+    crate::secrets::load_credentials(ctx.secrets(), &conn.id)?.ok_or_else(|| {
+        Error::new(
+            ErrorKind::Auth,
+            format!(
+                "the secret of {} is missing from {}",
+                conn.label(),
+                ctx.secrets().describe()
+            ),
+        )
+        .with_hint(format!(
+            "enter it again with `fourgent connections reauthorize {}`",
+            conn.label()
+        ))
+    })
+}
+
 /// Deletes a secret written by a command that then failed; reports a
 /// failure to do so rather than hiding it.
 pub(crate) fn roll_back_secret(ctx: &Ctx, account: &str) {

@@ -150,19 +150,7 @@ pub(crate) fn live_credentials(
     connector: &Connector,
 ) -> Result<Credentials> {
     let fix = format!("fourgent connections reauthorize {}", conn.label());
-    let load = || -> Result<Credentials> {
-        secrets::load_credentials(ctx.secrets(), &conn.id)?.ok_or_else(|| {
-            Error::new(
-                ErrorKind::Auth,
-                format!(
-                    "the secret of {} is missing from {}",
-                    conn.label(),
-                    ctx.secrets().describe()
-                ),
-            )
-            .with_hint(format!("authorize it again with `{fix}`"))
-        })
-    };
+    let load = || super::load_secret(ctx, conn);
     let due = |c: &Credentials| {
         c.token
             .as_ref()

@@ -4,7 +4,7 @@ use crate::cli::TokenArgs;
 use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::AuthKind;
-use crate::secrets::{self, ExposeSecret};
+use crate::secrets::ExposeSecret;
 
 pub(crate) fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     let conns = ctx.store().load()?;
@@ -33,18 +33,7 @@ pub(crate) fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
             .out(&format!("{}\n", token.access_token.expose_secret()));
     }
 
-    let fix = format!("fourgent connections reauthorize {}", conn.label());
-    let creds = secrets::load_credentials(ctx.secrets(), &conn.id)?.ok_or_else(|| {
-        Error::new(
-            ErrorKind::Auth,
-            format!(
-                "the secret of {} is missing from {}",
-                conn.label(),
-                ctx.secrets().describe()
-            ),
-        )
-        .with_hint(format!("enter it again with `{fix}`"))
-    })?;
+    let creds = super::load_secret(ctx, conn)?;
     let key = match &args.field {
         Some(k) => k.clone(),
         None => {
