@@ -253,7 +253,7 @@ pub struct StatusArgs {
     pub offline: bool,
 
     /// How many checks run at once
-    #[arg(long, short = 'j', value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: u16,
 
     /// Give up on one app's answer after SECS seconds (it counts as unreachable)

@@ -7,7 +7,7 @@ mod lock;
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::model::Connection;
 
@@ -56,12 +56,6 @@ struct FileIn {
     version: i64,
     #[serde(default)]
     connections: Vec<Connection>,
-}
-
-#[derive(Serialize)]
-struct FileOut<'a> {
-    version: u32,
-    connections: &'a [Connection],
 }
 
 /// `connections.toml` in the config dir.
@@ -123,13 +117,89 @@ impl MetadataStore {
     }
 }
 
-/// The file's text for a list of connections.
+/// The file's text for a list of connections, in the one layout fourgent
+/// writes (and `fast` reads back): valid TOML, tested against the full parser.
 pub fn serialize(conns: &[Connection]) -> String {
-    toml::to_string(&FileOut {
-        version: VERSION,
-        connections: conns,
-    })
-    .expect("connections always serialize to TOML")
+    use std::fmt::Write;
+    let mut out = String::with_capacity(16 + conns.len() * 320);
+    let _ = writeln!(out, "version = {VERSION}");
+    for c in conns {
+        out.push_str("\n[[connections]]\n");
+        pair(&mut out, "id", c.id.as_str());
+        pair(&mut out, "name", &c.name);
+        pair(&mut out, "app", &c.app);
+        pair(&mut out, "auth", c.auth.as_str());
+        pair(&mut out, "status", c.status.as_str());
+        pair(&mut out, "created_at", &c.created_at.to_string());
+        pair(&mut out, "updated_at", &c.updated_at.to_string());
+        if let Some(a) = &c.account {
+            pair(&mut out, "account", a);
+        }
+        if let Some(t) = c.expires_at {
+            pair(&mut out, "expires_at", &t.to_string());
+        }
+        if !c.scopes.is_empty() {
+            out.push_str("scopes = [");
+            for (i, scope) in c.scopes.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                quoted(&mut out, scope);
+            }
+            out.push_str("]\n");
+        }
+        if !c.fields.is_empty() {
+            out.push_str("\n[connections.fields]\n");
+            for (k, v) in &c.fields {
+                pair(&mut out, k, v);
+            }
+        }
+        if let Some(l) = &c.last_check {
+            out.push_str("\n[connections.last_check]\n");
+            pair(&mut out, "at", &l.at.to_string());
+            pair(&mut out, "result", l.result.as_str());
+            if let Some(r) = &l.reason {
+                pair(&mut out, "reason", r);
+            }
+        }
+    }
+    out
+}
+
+/// `key = "value"`; a key that is not a bare TOML key is quoted.
+fn pair(out: &mut String, key: &str, value: &str) {
+    if !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
+        out.push_str(key);
+    } else {
+        quoted(out, key);
+    }
+    out.push_str(" = ");
+    quoted(out, value);
+    out.push('\n');
+}
+
+/// A TOML basic string: quotes, backslashes and control characters escaped.
+fn quoted(out: &mut String, s: &str) {
+    use std::fmt::Write;
+    out.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Parses the file's text, checking version, unique IDs and unique names.
@@ -253,6 +323,28 @@ mod tests {
         let conns = vec![a, conn("slack", "dev")];
         let text = serialize(&conns);
         assert!(text.starts_with("version = 1\n"), "{text}");
+        assert_eq!(parse(p(), &text).unwrap(), conns);
+    }
+
+    #[test]
+    fn the_written_layout_is_toml_the_full_parser_reads_alike() {
+        let mut a = conn("stripe", "prod");
+        a.account =
+            Some("quote \" backslash \\ tab \t nl \n esc \u{1b} del \u{7f} bidi \u{202e} ü".into());
+        a.fields.insert("odd key.with dots".into(), "v".into());
+        a.fields
+            .insert("accounts-server".into(), "https://x".into());
+        a.scopes = vec!["a b".into(), "c\"d".into()];
+        a.last_check = Some(crate::model::LastCheck {
+            at: jiff::Timestamp::UNIX_EPOCH,
+            result: crate::model::CheckResult::Rejected,
+            reason: Some("line\nbreak".into()),
+        });
+        let conns = vec![a, conn("slack", "dev")];
+        let text = serialize(&conns);
+        let full: FileIn = toml::from_str(&text).expect("valid TOML");
+        assert_eq!(full.version, 1);
+        assert_eq!(full.connections, conns);
         assert_eq!(parse(p(), &text).unwrap(), conns);
     }
 
