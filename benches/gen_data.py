@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Generates fourgent and rclone data sets for the benchmarks.
+
+Writes files directly (much faster than calling `fourgent connections add`
+thousands of times). Deterministic: the same N gives the same files.
+
+  gen_data.py store DIR N [--apps acme|mixed] [--secrets] [--check-url URL]
+  gen_data.py rclone FILE N
+
+`store` writes DIR/connections.toml (N connections), DIR/connectors.toml (the
+Custom app `acme`, checked at --check-url), and with --secrets an owner-only
+DIR/secrets.toml with one secret per connection (the file store).
+"""
+
+import argparse
+import os
+import random
+import sys
+
+ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+# A realistic mix of apps from the built-in catalog (plus the Custom `acme`).
+MIXED_APPS = [
+    ("acme", "custom"),
+    ("hubspot", "oauth2"),
+    ("stripe", "custom"),
+    ("slack", "oauth2"),
+    ("visma-economic", "custom"),
+    ("quickbooks", "oauth2"),
+    ("github-pat", "custom"),
+    ("xero", "oauth2"),
+    ("pipedrive-api-token", "custom"),
+    ("zendesk-api-token", "custom"),
+]
+STAMP = "2026-11-21T10:00:00Z"
+CHECKED = "2026-11-21T11:30:00Z"
+
+
+def ids(n, seed=4242):
+    """N unique connection IDs: c_ + 8 characters of the ID alphabet."""
+    rng = random.Random(seed)
+    seen = set()
+    out = []
+    while len(out) < n:
+        i = "c_" + "".join(rng.choice(ALPHABET) for _ in range(8))
+        if i not in seen:
+            seen.add(i)
+            out.append(i)
+    return out
+
+
+def connectors_toml(check_url):
+    return f"""[connectors.acme]
+name = "Acme"
+auth = "custom"
+check_url = "{check_url}"
+
+[[connectors.acme.fields]]
+key = "api_key"
+label = "API key"
+secret = true
+header = "X-Api-Key"
+"""
+
+
+def connections_toml(n, apps="mixed"):
+    """The text of connections.toml with n connections.
+
+    Every connection has an account, one non-secret field and a last check,
+    as a store looks after a `status` run; one in ten is Not Connected.
+    """
+    parts = ["version = 1\n"]
+    for k, cid in enumerate(ids(n)):
+        app, auth = ("acme", "custom") if apps == "acme" else MIXED_APPS[k % len(MIXED_APPS)]
+        bad = k % 10 == 9
+        parts.append(
+            f"""
+[[connections]]
+id = "{cid}"
+name = "conn-{k + 1}"
+app = "{app}"
+auth = "{auth}"
+status = "{'not_connected' if bad else 'connected'}"
+created_at = "{STAMP}"
+updated_at = "{STAMP}"
+account = "Account {k + 1} Inc"
+
+[connections.fields]
+region = "eu"
+
+[connections.last_check]
+at = "{CHECKED}"
+result = "{'rejected' if bad else 'ok'}"
+"""
+        )
+        if bad:
+            parts.append('reason = "Acme rejected the credentials (HTTP 401)"\n')
+    return "".join(parts)
+
+
+def secrets_toml(n):
+    lines = ["version = 1\n\n[secrets]\n"]
+    for k, cid in enumerate(ids(n)):
+        lines.append(f'{cid} = "{{\\"fields\\":{{\\"api_key\\":\\"key-{k + 1}\\"}}}}"\n')
+    return "".join(lines)
+
+
+def write(path, text, mode=0o600):
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    with os.fdopen(fd, "w") as f:
+        f.write(text)
+    os.chmod(path, mode)
+
+
+def write_store(d, n, apps="mixed", with_secrets=False, check_url="http://127.0.0.1:9/whoami"):
+    os.makedirs(d, mode=0o700, exist_ok=True)
+    os.chmod(d, 0o700)
+    write(os.path.join(d, "connections.toml"), connections_toml(n, apps))
+    write(os.path.join(d, "connectors.toml"), connectors_toml(check_url))
+    if with_secrets:
+        write(os.path.join(d, "secrets.toml"), secrets_toml(n))
+
+
+def write_rclone(path, n):
+    write(path, "".join(f"[remote{k + 1}]\ntype = local\n\n" for k in range(n)))
+
+
+def main(argv):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="what", required=True)
+    s = sub.add_parser("store")
+    s.add_argument("dir")
+    s.add_argument("n", type=int)
+    s.add_argument("--apps", choices=["acme", "mixed"], default="mixed")
+    s.add_argument("--secrets", action="store_true")
+    s.add_argument("--check-url", default="http://127.0.0.1:9/whoami")
+    r = sub.add_parser("rclone")
+    r.add_argument("file")
+    r.add_argument("n", type=int)
+    a = p.parse_args(argv)
+    if a.what == "store":
+        write_store(a.dir, a.n, a.apps, a.secrets, a.check_url)
+    else:
+        write_rclone(a.file, a.n)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
