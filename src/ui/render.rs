@@ -3,7 +3,7 @@
 
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 use jiff::{Timestamp, Unit};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::model::{Connection, Status};
 
@@ -16,26 +16,57 @@ pub struct TableStyle {
 }
 
 /// The stable JSON shape of a connection (documented in docs/json.md):
-/// every key is always present, `null` when unknown.
+/// every key is always present, `null` when unknown. Keys in alphabetical
+/// order, as `serde_json` orders the objects commands add keys to.
+#[derive(serde::Serialize)]
+pub struct ConnectionView<'a> {
+    account: Option<&'a str>,
+    app: &'a str,
+    auth: &'static str,
+    created_at: Timestamp,
+    expires_at: Option<Timestamp>,
+    fields: &'a std::collections::BTreeMap<String, String>,
+    id: &'a str,
+    last_check: Option<LastCheckView<'a>>,
+    name: &'a str,
+    scopes: &'a [String],
+    status: &'static str,
+    updated_at: Timestamp,
+}
+
+#[derive(serde::Serialize)]
+struct LastCheckView<'a> {
+    at: Timestamp,
+    reason: Option<&'a str>,
+    result: &'static str,
+}
+
+impl<'a> ConnectionView<'a> {
+    pub fn new(c: &'a Connection) -> Self {
+        ConnectionView {
+            account: c.account.as_deref(),
+            app: &c.app,
+            auth: c.auth.as_str(),
+            created_at: c.created_at,
+            expires_at: c.expires_at,
+            fields: &c.fields,
+            id: c.id.as_str(),
+            last_check: c.last_check.as_ref().map(|l| LastCheckView {
+                at: l.at,
+                reason: l.reason.as_deref(),
+                result: l.result.as_str(),
+            }),
+            name: &c.name,
+            scopes: &c.scopes,
+            status: c.status.as_str(),
+            updated_at: c.updated_at,
+        }
+    }
+}
+
+/// The same shape as a JSON value, for commands that add keys to it.
 pub fn connection_json(c: &Connection) -> Value {
-    json!({
-        "id": c.id.as_str(),
-        "name": c.name,
-        "app": c.app,
-        "auth": c.auth.as_str(),
-        "status": c.status.as_str(),
-        "account": c.account,
-        "created_at": c.created_at.to_string(),
-        "updated_at": c.updated_at.to_string(),
-        "expires_at": c.expires_at.map(|t| t.to_string()),
-        "scopes": c.scopes,
-        "fields": c.fields,
-        "last_check": c.last_check.as_ref().map(|l| json!({
-            "at": l.at.to_string(),
-            "result": l.result.as_str(),
-            "reason": l.reason,
-        })),
-    })
+    serde_json::to_value(ConnectionView::new(c)).expect("connections serialize to JSON")
 }
 
 /// "3 minutes ago", "in 2 hours", "just now".

@@ -29,7 +29,7 @@ pub(crate) fn run(ctx: &Ctx, args: &ListArgs) -> Result<()> {
         for (i, c) in conns.iter().filter(wanted).enumerate() {
             let sep: &[u8] = if i == 0 { b"\n  " } else { b",\n  " };
             out.write_all(sep).map_err(stdout_write_error)?;
-            serde_json::to_writer(&mut out, &render::connection_json(c))
+            serde_json::to_writer(&mut out, &render::ConnectionView::new(c))
                 .map_err(|e| stdout_write_error(e.into()))?;
         }
         out.write_all(if conns.iter().any(|c| wanted(&c)) {
