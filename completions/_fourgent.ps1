@@ -62,6 +62,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete connections and their secrets')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete connections and their secrets')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a connection''s secret for a script')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move connections'' secrets to another secret store')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -87,6 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete connections and their secrets')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete connections and their secrets')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a connection''s secret for a script')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move connections'' secrets to another secret store')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -409,6 +411,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]')
             [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or never when NO_COLOR is set]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print {"token", "expires_at", "expires_in", "connection"} as JSON, for credential helpers')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
@@ -422,6 +425,39 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
         }
         'fourgent;c;token' {
             [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'Which secret field to print (Custom apps with several)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]')
+            [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or never when NO_COLOR is set]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print {"token", "expires_at", "expires_in", "connection"} as JSON, for credential helpers')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say less on stderr: only warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say less on stderr: only warnings and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fourgent;connections;move' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The store to move the secrets to')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]')
+            [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or never when NO_COLOR is set]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say less on stderr: only warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say less on stderr: only warnings and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fourgent;c;move' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The store to move the secrets to')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]')
             [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or never when NO_COLOR is set]')
@@ -444,6 +480,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('reauthorize', 'reauthorize', [CompletionResultType]::ParameterValue, 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete connections and their secrets')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a connection''s secret for a script')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move connections'' secrets to another secret store')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -468,6 +505,9 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
         'fourgent;connections;help;token' {
             break
         }
+        'fourgent;connections;help;move' {
+            break
+        }
         'fourgent;connections;help;help' {
             break
         }
@@ -479,6 +519,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('reauthorize', 'reauthorize', [CompletionResultType]::ParameterValue, 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete connections and their secrets')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a connection''s secret for a script')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move connections'' secrets to another secret store')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -501,6 +542,9 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             break
         }
         'fourgent;c;help;token' {
+            break
+        }
+        'fourgent;c;help;move' {
             break
         }
         'fourgent;c;help;help' {
@@ -640,6 +684,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('reauthorize', 'reauthorize', [CompletionResultType]::ParameterValue, 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete connections and their secrets')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a connection''s secret for a script')
+            [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move connections'' secrets to another secret store')
             break
         }
         'fourgent;help;connections;add' {
@@ -661,6 +706,9 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             break
         }
         'fourgent;help;connections;token' {
+            break
+        }
+        'fourgent;help;connections;move' {
             break
         }
         'fourgent;help;connectors' {

@@ -46,6 +46,9 @@ _fourgent() {
             fourgent__subcmd__connections,ls)
                 cmd="fourgent__subcmd__connections__subcmd__list"
                 ;;
+            fourgent__subcmd__connections,move)
+                cmd="fourgent__subcmd__connections__subcmd__move"
+                ;;
             fourgent__subcmd__connections,reauthorize)
                 cmd="fourgent__subcmd__connections__subcmd__reauthorize"
                 ;;
@@ -72,6 +75,9 @@ _fourgent() {
                 ;;
             fourgent__subcmd__connections__subcmd__help,list)
                 cmd="fourgent__subcmd__connections__subcmd__help__subcmd__list"
+                ;;
+            fourgent__subcmd__connections__subcmd__help,move)
+                cmd="fourgent__subcmd__connections__subcmd__help__subcmd__move"
                 ;;
             fourgent__subcmd__connections__subcmd__help,reauthorize)
                 cmd="fourgent__subcmd__connections__subcmd__help__subcmd__reauthorize"
@@ -133,6 +139,9 @@ _fourgent() {
             fourgent__subcmd__help__subcmd__connections,list)
                 cmd="fourgent__subcmd__help__subcmd__connections__subcmd__list"
                 ;;
+            fourgent__subcmd__help__subcmd__connections,move)
+                cmd="fourgent__subcmd__help__subcmd__connections__subcmd__move"
+                ;;
             fourgent__subcmd__help__subcmd__connections,reauthorize)
                 cmd="fourgent__subcmd__help__subcmd__connections__subcmd__reauthorize"
                 ;;
@@ -187,7 +196,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections)
-            opts="-v -q -h -V --config-dir --secret-store --no-input --color --verbose --quiet --help --version add list ls show status reauthorize delete rm token help"
+            opts="-v -q -h -V --config-dir --secret-store --no-input --color --verbose --quiet --help --version add list ls show status reauthorize delete rm token move help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -293,7 +302,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__help)
-            opts="add list show status reauthorize delete token help"
+            opts="add list show status reauthorize delete token move help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -349,6 +358,20 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__connections__subcmd__help__subcmd__move)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -431,6 +454,36 @@ _fourgent() {
                     ;;
                 --status)
                     COMPREPLY=($(compgen -W "connected not-connected" -- "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__connections__subcmd__move)
+            opts="-v -q -h -V --to --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
                     return 0
                     ;;
                 --config-dir)
@@ -567,7 +620,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__token)
-            opts="-v -q -h -V --field --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-v -q -h -V --field --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -815,7 +868,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__help__subcmd__connections)
-            opts="add list show status reauthorize delete token"
+            opts="add list show status reauthorize delete token move"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -857,6 +910,20 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__help__subcmd__connections__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__help__subcmd__connections__subcmd__move)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -58,6 +58,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand delete 'Delete connections and their secrets'
             cand rm 'Delete connections and their secrets'
             cand token 'Print a connection''s secret for a script'
+            cand move 'Move connections'' secrets to another secret store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;c'= {
@@ -82,6 +83,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand delete 'Delete connections and their secrets'
             cand rm 'Delete connections and their secrets'
             cand token 'Print a connection''s secret for a script'
+            cand move 'Move connections'' secrets to another secret store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;connections;add'= {
@@ -387,6 +389,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --json 'Print {"token", "expires_at", "expires_in", "connection"} as JSON, for credential helpers'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
             cand -v 'Say more on stderr (repeat for more)'
             cand --verbose 'Say more on stderr (repeat for more)'
@@ -399,6 +402,37 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         }
         &'fourgent;c;token'= {
             cand --field 'Which secret field to print (Custom apps with several)'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --json 'Print {"token", "expires_at", "expires_in", "connection"} as JSON, for credential helpers'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;connections;move'= {
+            cand --to 'The store to move the secrets to'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;c;move'= {
+            cand --to 'The store to move the secrets to'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
@@ -420,6 +454,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand reauthorize 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
             cand delete 'Delete connections and their secrets'
             cand token 'Print a connection''s secret for a script'
+            cand move 'Move connections'' secrets to another secret store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;connections;help;add'= {
@@ -436,6 +471,8 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         }
         &'fourgent;connections;help;token'= {
         }
+        &'fourgent;connections;help;move'= {
+        }
         &'fourgent;connections;help;help'= {
         }
         &'fourgent;c;help'= {
@@ -446,6 +483,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand reauthorize 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
             cand delete 'Delete connections and their secrets'
             cand token 'Print a connection''s secret for a script'
+            cand move 'Move connections'' secrets to another secret store'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;c;help;add'= {
@@ -461,6 +499,8 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;c;help;delete'= {
         }
         &'fourgent;c;help;token'= {
+        }
+        &'fourgent;c;help;move'= {
         }
         &'fourgent;c;help;help'= {
         }
@@ -586,6 +626,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand reauthorize 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
             cand delete 'Delete connections and their secrets'
             cand token 'Print a connection''s secret for a script'
+            cand move 'Move connections'' secrets to another secret store'
         }
         &'fourgent;help;connections;add'= {
         }
@@ -600,6 +641,8 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;help;connections;delete'= {
         }
         &'fourgent;help;connections;token'= {
+        }
+        &'fourgent;help;connections;move'= {
         }
         &'fourgent;help;connectors'= {
             cand list 'List the apps fourgent can connect to'

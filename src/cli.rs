@@ -96,6 +96,15 @@ pub enum SecretStoreKind {
     File,
 }
 
+impl From<SecretStoreKind> for crate::model::SecretBackend {
+    fn from(kind: SecretStoreKind) -> Self {
+        match kind {
+            SecretStoreKind::Keyring => crate::model::SecretBackend::Keyring,
+            SecretStoreKind::File => crate::model::SecretBackend::File,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add, list, check, re-authorize and delete connections
@@ -120,6 +129,7 @@ pub enum ConnectionsCommand {
     #[command(visible_alias = "rm")]
     Delete(DeleteArgs),
     Token(TokenArgs),
+    Move(MoveArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -301,12 +311,15 @@ pub struct DeleteArgs {
 
 /// Print a connection's secret for a script
 ///
+/// OAuth2 apps: a valid access token, refreshed first when it is due.
 /// Custom apps: the value of the single secret field, or of --field KEY.
-/// Prints only the secret and a newline on stdout.
+/// Prints only the secret and a newline on stdout. A connection that is Not
+/// Connected prints nothing and exits with 5.
 #[derive(Debug, Args)]
 #[command(after_help = "\
-Example:
-  STRIPE_KEY=\"$(fourgent connections token stripe/prod)\"")]
+Examples:
+  STRIPE_KEY=\"$(fourgent connections token stripe/prod)\"
+  fourgent connections token hubspot/prod --json    {\"token\", \"expires_at\", \"expires_in\", \"connection\"}")]
 pub struct TokenArgs {
     /// The connection: an ID, `app/name`, or an unambiguous name
     #[arg(value_name = "CONNECTION", value_parser = parse_selector)]
@@ -315,6 +328,31 @@ pub struct TokenArgs {
     /// Which secret field to print (Custom apps with several)
     #[arg(long, value_name = "KEY")]
     pub field: Option<String>,
+
+    /// Print {"token", "expires_at", "expires_in", "connection"} as JSON, for
+    /// credential helpers
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Move connections' secrets to another secret store
+///
+/// Each connection records where its secret lives (the OS keychain or
+/// secrets.toml); this copies the secret to the other store, records the
+/// move, and then removes the old copy. Each connection moves whole or not
+/// at all.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Example:
+  fourgent connections move stripe/prod hubspot/staging --to file")]
+pub struct MoveArgs {
+    /// Connections to move: an ID, `app/name`, or an unambiguous name
+    #[arg(required = true, value_name = "CONNECTION", value_parser = parse_selector)]
+    pub connections: Vec<Selector>,
+
+    /// The store to move the secrets to
+    #[arg(long, value_enum, value_name = "STORE")]
+    pub to: SecretStoreKind,
 }
 
 /// List the apps fourgent can connect to
@@ -396,7 +434,8 @@ impl Command {
                 ConnectionsCommand::List(a) => a.json,
                 ConnectionsCommand::Show(a) => a.json,
                 ConnectionsCommand::Status(a) => a.json,
-                ConnectionsCommand::Delete(_) | ConnectionsCommand::Token(_) => false,
+                ConnectionsCommand::Token(a) => a.json,
+                ConnectionsCommand::Delete(_) | ConnectionsCommand::Move(_) => false,
             },
             Command::Connectors(ConnectorsCommand::List(a)) => a.json,
             Command::Connectors(ConnectorsCommand::Show(a)) => a.json,

@@ -10,6 +10,7 @@ use crate::catalog::{self, Catalog};
 use crate::cli::{GlobalArgs, SecretStoreKind};
 use crate::env;
 use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Connection, SecretBackend};
 use crate::secrets::{self, FileStore, KeyringStore, SecretStore};
 use crate::store::{self, MetadataStore};
 use crate::ui::{Ui, UiSettings};
@@ -20,7 +21,8 @@ pub struct Ctx {
     store: MetadataStore,
     secret_store_kind: SecretStoreKind,
     catalog: OnceCell<Catalog>,
-    secrets: OnceCell<Box<dyn SecretStore>>,
+    keyring: OnceCell<KeyringStore>,
+    file_store: OnceCell<FileStore>,
     http: OnceCell<reqwest::Client>,
     keychain_timeout: Duration,
     http_timeout: Duration,
@@ -59,7 +61,8 @@ impl Ctx {
             config_dir,
             secret_store_kind: global.secret_store,
             catalog: OnceCell::new(),
-            secrets: OnceCell::new(),
+            keyring: OnceCell::new(),
+            file_store: OnceCell::new(),
             http: OnceCell::new(),
             keychain_timeout: secs(env::KEYCHAIN_TIMEOUT, 10)?,
             http_timeout: secs(env::HTTP_TIMEOUT, 30)?,
@@ -82,15 +85,39 @@ impl Ctx {
         Ok(self.catalog.get_or_init(|| catalog))
     }
 
-    /// The secret store chosen for this run. Making it touches nothing: the
-    /// keychain is contacted on the first call.
+    /// The secret store chosen for this run (`--secret-store`): where new
+    /// connections and OAuth client secrets are kept. Making it touches
+    /// nothing: the keychain is contacted on the first call.
     pub fn secrets(&self) -> &dyn SecretStore {
-        self.secrets
-            .get_or_init(|| match self.secret_store_kind {
-                SecretStoreKind::Keyring => Box::new(KeyringStore::new(self.keychain_timeout)),
-                SecretStoreKind::File => Box::new(FileStore::new(&self.config_dir)),
-            })
-            .as_ref()
+        self.secret_store(self.default_backend())
+    }
+
+    /// The store chosen for this run, as recorded on new connections.
+    pub fn default_backend(&self) -> SecretBackend {
+        self.secret_store_kind.into()
+    }
+
+    /// The store where `conn`'s secret lives: the one it recorded, or the
+    /// run's for connections that predate the record.
+    pub fn secrets_for(&self, conn: &Connection) -> &dyn SecretStore {
+        self.secret_store(self.backend_of(conn))
+    }
+
+    /// Which store `conn`'s secret lives in.
+    pub fn backend_of(&self, conn: &Connection) -> SecretBackend {
+        conn.store.unwrap_or_else(|| self.default_backend())
+    }
+
+    /// One of the secret stores.
+    pub fn secret_store(&self, backend: SecretBackend) -> &dyn SecretStore {
+        match backend {
+            SecretBackend::Keyring => self
+                .keyring
+                .get_or_init(|| KeyringStore::new(self.keychain_timeout)),
+            SecretBackend::File => self
+                .file_store
+                .get_or_init(|| FileStore::new(&self.config_dir)),
+        }
     }
 
     pub fn http(&self) -> Result<&reqwest::Client> {
@@ -216,7 +243,9 @@ impl From<crate::oauth::Error> for Error {
             O::TimedOut(_) => Error::new(ErrorKind::Auth, message).with_hint(
                 "run the command again (with a longer `--timeout` if you need it), or pass `--no-browser` and open the printed address yourself",
             ),
-            O::Network { .. } | O::Malformed { .. } => Error::new(ErrorKind::Network, message),
+            O::Network { .. } | O::NoAnswer { .. } | O::Malformed { .. } => {
+                Error::new(ErrorKind::Network, message)
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod http;
 pub mod model;
 pub mod oauth;
 pub mod secrets;
+pub mod signals;
 pub mod store;
 pub mod ui;
 

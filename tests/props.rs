@@ -11,7 +11,8 @@ use std::process::Command;
 use fourgent::catalog::Catalog;
 use fourgent::model::connection::validate_name;
 use fourgent::model::{
-    AuthKind, CheckResult, Connection, ConnectionId, LastCheck, Resolved, Selector, Status,
+    AuthKind, CheckResult, Connection, ConnectionId, LastCheck, Resolved, SecretBackend, Selector,
+    Status,
 };
 use fourgent::store::{self, Error};
 use jiff::Timestamp;
@@ -100,10 +101,19 @@ fn connection() -> impl Strategy<Value = Connection> {
         prop::collection::btree_map(text(), text(), 0..3),
         prop::option::of(last_check()),
     );
-    (head, tail).prop_map(
+    let refresh = (
+        prop::option::of(prop_oneof![
+            Just(SecretBackend::Keyring),
+            Just(SecretBackend::File)
+        ]),
+        prop_oneof![Just(0u32), 1u32..20, Just(u32::MAX)],
+        prop::option::of(timestamp()),
+    );
+    (head, tail, refresh).prop_map(
         |(
             (id, name, app, auth, status, created_at, updated_at),
             (account, expires_at, scopes, fields, last_check),
+            (store, refresh_failures, refresh_retry_at),
         )| Connection {
             id,
             name,
@@ -117,6 +127,9 @@ fn connection() -> impl Strategy<Value = Connection> {
             scopes,
             fields,
             last_check,
+            store,
+            refresh_failures,
+            refresh_retry_at,
         },
     )
 }
@@ -449,6 +462,9 @@ fn small_connection() -> impl Strategy<Value = Connection> {
             scopes: vec![],
             fields: BTreeMap::new(),
             last_check: None,
+            store: None,
+            refresh_failures: 0,
+            refresh_retry_at: None,
         })
 }
 
@@ -758,6 +774,9 @@ fn big_valid_file(tables: usize) -> String {
             scopes: vec![],
             fields: BTreeMap::from([("region".to_owned(), "eu".to_owned())]),
             last_check: None,
+            store: Some(SecretBackend::Keyring),
+            refresh_failures: 0,
+            refresh_retry_at: None,
         })
         .collect();
     // Random IDs of 8 characters from 31: a clash among this many is

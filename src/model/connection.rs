@@ -62,6 +62,31 @@ impl fmt::Display for Status {
     }
 }
 
+/// Where a connection's secret lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SecretBackend {
+    /// The OS keychain.
+    Keyring,
+    /// `secrets.toml` in the config dir.
+    File,
+}
+
+impl SecretBackend {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SecretBackend::Keyring => "keyring",
+            SecretBackend::File => "file",
+        }
+    }
+}
+
+impl fmt::Display for SecretBackend {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// What the last check found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -126,6 +151,20 @@ pub struct Connection {
     pub fields: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_check: Option<LastCheck>,
+    /// Where the secret lives; `None` for connections written before this
+    /// was recorded (they use the store chosen for the run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<SecretBackend>,
+    /// Failed token refreshes in a row (0 after a success).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub refresh_failures: u32,
+    /// After a failed refresh, no process asks the app again before this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_retry_at: Option<Timestamp>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Connection {
@@ -202,6 +241,9 @@ pub(crate) mod tests {
             scopes: vec![],
             fields: BTreeMap::new(),
             last_check: None,
+            store: None,
+            refresh_failures: 0,
+            refresh_retry_at: None,
         }
     }
 

@@ -5,6 +5,6 @@ pub mod connection;
 pub mod id;
 pub mod selector;
 
-pub use connection::{AuthKind, CheckResult, Connection, LastCheck, Status};
+pub use connection::{AuthKind, CheckResult, Connection, LastCheck, SecretBackend, Status};
 pub use id::ConnectionId;
 pub use selector::{Resolved, Selector};

@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod loopback;
+pub mod refresh;
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -53,6 +54,14 @@ pub enum Error {
         what: &'static str,
         reason: String,
     },
+    /// The request went out and no answer came back (timeout, connection
+    /// reset): the app may have acted on it.
+    #[error("{app}'s {what} did not answer: {reason}")]
+    NoAnswer {
+        app: String,
+        what: &'static str,
+        reason: String,
+    },
     #[error("{app}'s token endpoint answered with something that is not a token response")]
     Malformed { app: String },
     #[error("{0}")]
@@ -67,6 +76,12 @@ impl Error {
     /// `invalid_grant`: the refresh token (or code) is no longer valid.
     pub fn is_invalid_grant(&self) -> bool {
         matches!(self, Error::Rejected { error, .. } if error == "invalid_grant")
+    }
+
+    /// Whether the request may have reached the app although no answer came
+    /// back (so a rotating refresh token may already be spent).
+    pub fn maybe_sent(&self) -> bool {
+        matches!(self, Error::NoAnswer { .. })
     }
 }
 
@@ -436,11 +451,24 @@ fn request_error(app: &App<'_>, what: &'static str, e: TokenRequestError) -> Err
             error: sanitize(r.error().as_ref(), 100),
             description: r.error_description().map(|d| sanitize(d, 300)),
         },
-        RequestTokenError::Request(e) => Error::Network {
-            app: name,
-            what,
-            reason: describe_http_error(&e),
-        },
+        RequestTokenError::Request(e) => {
+            let reason = describe_http_error(&e);
+            let connected =
+                !matches!(&e, oauth2::HttpClientError::Reqwest(inner) if inner.is_connect());
+            if connected {
+                Error::NoAnswer {
+                    app: name,
+                    what,
+                    reason,
+                }
+            } else {
+                Error::Network {
+                    app: name,
+                    what,
+                    reason,
+                }
+            }
+        }
         // Some apps (Slack) answer errors with 200 and `{"ok": false, "error": …}`.
         // Only the `error` field is read: the body may hold tokens.
         RequestTokenError::Parse(_, body) => {

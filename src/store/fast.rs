@@ -16,7 +16,9 @@ use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 
-use crate::model::{AuthKind, CheckResult, Connection, ConnectionId, LastCheck, Status};
+use crate::model::{
+    AuthKind, CheckResult, Connection, ConnectionId, LastCheck, SecretBackend, Status,
+};
 
 enum Value<'a> {
     Str(Cow<'a, str>),
@@ -177,6 +179,23 @@ fn build(mut p: Partial<'_>) -> Option<Connection> {
             None => Vec::new(),
             Some(Value::Arr(a)) => a,
             Some(_) => return None,
+        },
+        store: match take("store") {
+            None => None,
+            v => match string(v)?.as_str() {
+                "keyring" => Some(SecretBackend::Keyring),
+                "file" => Some(SecretBackend::File),
+                _ => return None,
+            },
+        },
+        refresh_failures: match take("refresh_failures") {
+            None => 0,
+            Some(Value::Int(n)) => u32::try_from(n).ok()?,
+            Some(_) => return None,
+        },
+        refresh_retry_at: match take("refresh_retry_at") {
+            None => None,
+            v => Some(time(v)?),
         },
         fields: p.fields.take().unwrap_or_default(),
         last_check: match p.last_check.take() {

@@ -148,6 +148,15 @@ pub fn serialize(conns: &[Connection]) -> String {
             }
             out.push_str("]\n");
         }
+        if let Some(store) = c.store {
+            pair(&mut out, "store", store.as_str());
+        }
+        if c.refresh_failures > 0 {
+            let _ = writeln!(out, "refresh_failures = {}", c.refresh_failures);
+        }
+        if let Some(t) = c.refresh_retry_at {
+            pair(&mut out, "refresh_retry_at", &t.to_string());
+        }
         if !c.fields.is_empty() {
             out.push_str("\n[connections.fields]\n");
             for (k, v) in &c.fields {

@@ -31,6 +31,7 @@ pub struct ConnectionView<'a> {
     name: &'a str,
     scopes: &'a [String],
     status: &'static str,
+    store: Option<&'static str>,
     updated_at: Timestamp,
 }
 
@@ -59,6 +60,7 @@ impl<'a> ConnectionView<'a> {
             name: &c.name,
             scopes: &c.scopes,
             status: c.status.as_str(),
+            store: c.store.map(|s| s.as_str()),
             updated_at: c.updated_at,
         }
     }
@@ -207,6 +209,9 @@ pub fn show(c: &Connection, now: Timestamp) -> String {
     }
     for (k, v) in &c.fields {
         lines.push(("Field", format!("{k} = {v}")));
+    }
+    if let Some(store) = c.store {
+        lines.push(("Secret in", store.as_str().to_owned()));
     }
     lines.push((
         "Created",

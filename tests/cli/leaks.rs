@@ -321,6 +321,10 @@ fn every_command_keeps_secrets(mut env: TestEnv, keychain: bool) {
     a.run(&["connections", "status", "--json"], None, 5);
     a.run(&["connections", "show", "acme/stdin"], None, 0);
     mode.set(ACCEPT);
+    // token fails closed on a connection the app rejected: nothing printed.
+    a.run(&["connections", "token", "acme/stdin"], None, 5);
+    a.run(&["connections", "token", "acme/stdin", "--json"], None, 5);
+    a.run(&["connections", "status"], None, 0);
 
     // token: the one command that prints a secret, on stdout only.
     a.run_allowing(

@@ -17,6 +17,7 @@ mod leaks;
 mod list;
 mod oauth;
 mod reauthorize;
+mod refresh;
 mod status;
 mod terminal;
 mod token;

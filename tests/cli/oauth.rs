@@ -334,10 +334,13 @@ fn a_refused_refresh_marks_the_connection_not_connected() {
         item["reason"].as_str().unwrap().contains("invalid_grant"),
         "{run:?}"
     );
-    let run = env.run(&["connections", "token", "r"]).code(4);
+    // token fails closed: exit 5, the reason, and the fix; nothing on stdout.
+    let run = env.run(&["connections", "token", "r"]).code(5);
     assert!(
         run.stderr
-            .contains("fourgent connections reauthorize idp/r"),
+            .contains("fourgent connections reauthorize idp/r")
+            && run.stderr.contains("invalid_grant")
+            && run.stdout.is_empty(),
         "{run:?}"
     );
 }
@@ -404,6 +407,18 @@ fn delete_no_revoke_leaves_the_token_valid() {
     assert_eq!(server.whoami(&access), 200);
 }
 
+/// Forgets a recorded refresh failure, as if its cooldown had run out.
+fn clear_cooldown(env: &TestEnv) {
+    let path = env.config_dir().join("connections.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let kept: String = text
+        .lines()
+        .filter(|l| !l.starts_with("refresh_failures") && !l.starts_with("refresh_retry_at"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, kept).unwrap();
+}
+
 #[test]
 fn token_endpoint_failures_keep_the_stored_token() {
     if !oauth_server::available() {
@@ -424,6 +439,7 @@ fn token_endpoint_failures_keep_the_stored_token() {
                 .connectors_toml("fourgent-public", "body")
                 .replace(&server.url("/token\""), &fake.url("/token\"")),
         );
+        clear_cooldown(&env);
         let run = env.run(&["connections", "token", "r"]).code(8);
         assert!(run.stderr.contains(expect), "{run:?}");
         assert_eq!(fake.hits(), 1);
@@ -431,7 +447,16 @@ fn token_endpoint_failures_keep_the_stored_token() {
             std::fs::read_to_string(env.config_dir().join("secrets.toml")).unwrap(),
             stored
         );
+        // The failure starts a cooldown: the next call does not ask the
+        // app again, and says when it will.
+        let run = env.run(&["connections", "token", "r"]).code(8);
+        assert!(
+            run.stderr.contains("not asked again before") && run.stderr.contains(expect),
+            "{run:?}"
+        );
+        assert_eq!(fake.hits(), 1, "no request during the cooldown");
     }
+    clear_cooldown(&env);
     let slow = FakeApp::start(|_| Response {
         status: 200,
         body: "{}".into(),
@@ -445,7 +470,15 @@ fn token_endpoint_failures_keep_the_stored_token() {
     );
     let run = env.run(&["connections", "token", "r"]).code(8);
     assert!(run.stderr.contains("did not answer in time"), "{run:?}");
+    // The request went out: the app may have rotated the refresh token,
+    // and fourgent says so rather than promising the stored one works.
+    assert!(
+        run.stderr.contains("may have rotated the refresh token")
+            && !run.stderr.contains("stored token was kept"),
+        "{run:?}"
+    );
     // Back to the real endpoint: the stored refresh token still works.
+    clear_cooldown(&env);
     env.write_connectors(&server.connectors_toml("fourgent-public", "body"));
     env.remove("FOURGENT_HTTP_TIMEOUT");
     let fresh = token(&env, "r");

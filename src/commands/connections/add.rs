@@ -92,6 +92,9 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
                 result: CheckResult::Ok,
                 reason: None,
             }),
+            store: Some(ctx.default_backend()),
+            refresh_failures: 0,
+            refresh_retry_at: None,
         };
         conns.push(conn.clone());
         Ok(conn)
@@ -100,7 +103,7 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
         Ok(c) => c,
         Err(e) => {
             if let Some(account) = written {
-                super::roll_back_secret(ctx, &account);
+                super::roll_back_secret(ctx, ctx.secrets(), &account);
             }
             return Err(e);
         }

@@ -43,12 +43,20 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
 
     for conn in &targets {
         let account = secrets::connection_account(&conn.id);
+        let store = ctx.secrets_for(conn);
+        // Under the connection's secret lock: a refresh in another process
+        // either finished (and its newest tokens are revoked here) or waits
+        // and then finds the connection gone.
+        let lock = crate::oauth::refresh::lock_secret(ctx.config_dir(), &conn.id)?;
+        let current = store
+            .get(&account)
+            .map_err(|e| super::store_error(ctx, conn, e))?;
         if conn.auth == AuthKind::OAuth2 && !args.no_revoke {
-            revoke(ctx, conn, ctx.secrets().get(&account)?.as_ref());
+            revoke(ctx, conn, current.as_ref());
         }
-        // The secret is removed under the metadata lock, like add and
-        // reauthorize write it, so a concurrent reauthorize cannot put it
-        // back after it is gone. `old` is restored if the file write fails.
+        // The secret is removed under the metadata lock too, so the file and
+        // the store change together. `old` is restored if the file write
+        // fails.
         let mut old = None;
         let removed = ctx.store().update(|stored| -> Result<Option<bool>> {
             let before = stored.len();
@@ -56,8 +64,8 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
             if stored.len() == before {
                 return Ok(None);
             }
-            old = ctx.secrets().get(&account)?;
-            Ok(Some(ctx.secrets().delete(&account)?))
+            old = store.get(&account)?;
+            Ok(Some(store.delete(&account)?))
         });
         let had_secret = match removed {
             Ok(Some(had)) => had,
@@ -70,7 +78,7 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
             }
             Err(e) => {
                 if let Some(old) = old
-                    && let Err(restore) = ctx.secrets().set(&account, &old)
+                    && let Err(restore) = store.set(&account, &old)
                 {
                     ctx.ui.warn(&format!(
                         "could not restore the secret of {}: {restore}",
@@ -84,10 +92,13 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
             ctx.ui.warn(&format!(
                 "the secret of {} was already gone from {}",
                 conn.label(),
-                ctx.secrets().describe()
+                store.describe()
             ));
         }
-        let _ = std::fs::remove_file(ctx.config_dir().join(format!("refresh-{}.lock", conn.id)));
+        // The connection is gone: its lock file goes too (a process still
+        // waiting on it finds no connection once it gets it).
+        let _ = std::fs::remove_file(crate::oauth::refresh::lock_file(ctx.config_dir(), &conn.id));
+        drop(lock);
         ctx.ui.success(&format!("Deleted {}", conn.label_with_id()));
     }
     Ok(())

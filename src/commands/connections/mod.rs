@@ -4,6 +4,7 @@
 mod add;
 mod delete;
 mod list;
+mod r#move;
 mod oauth;
 mod reauthorize;
 mod show;
@@ -18,8 +19,8 @@ use crate::check::{self, Outcome};
 use crate::cli::{AuthArgs, ConnectionsCommand};
 use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Connection, Resolved, Selector};
-use crate::secrets::{Credentials, Secret};
+use crate::model::{Connection, Resolved, SecretBackend, Selector};
+use crate::secrets::{Credentials, Secret, SecretStore};
 
 pub fn run(ctx: &Ctx, command: ConnectionsCommand) -> Result<()> {
     match command {
@@ -30,6 +31,7 @@ pub fn run(ctx: &Ctx, command: ConnectionsCommand) -> Result<()> {
         ConnectionsCommand::Reauthorize(args) => reauthorize::run(ctx, args),
         ConnectionsCommand::Delete(args) => delete::run(ctx, &args),
         ConnectionsCommand::Token(args) => token::run(ctx, &args),
+        ConnectionsCommand::Move(args) => r#move::run(ctx, &args),
     }
 }
 
@@ -344,32 +346,60 @@ pub(crate) fn authenticate(
     })
 }
 
-/// A connection's stored credentials; their absence is an authentication
-/// failure with the command that fixes it.
+/// A connection's stored credentials, from the store it records; their
+/// absence is an authentication failure with the command that fixes it.
 pub(crate) fn load_secret(ctx: &Ctx, conn: &Connection) -> Result<Credentials> {
-    crate::secrets::load_credentials(ctx.secrets(), &conn.id)?.ok_or_else(|| {
-        Error::new(
-            ErrorKind::Auth,
-            format!(
-                "the secret of {} is missing from {}",
-                conn.label(),
-                ctx.secrets().describe()
-            ),
-        )
-        .with_hint(format!(
-            "enter it again with `fourgent connections reauthorize {}`",
+    let store = ctx.secrets_for(conn);
+    crate::secrets::load_credentials(store, &conn.id)
+        .map_err(|e| store_error(ctx, conn, e))?
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::Auth,
+                format!(
+                    "the secret of {} is missing from {}",
+                    conn.label(),
+                    store.describe()
+                ),
+            )
+            .with_hint(format!(
+                "enter it again with `fourgent connections reauthorize {}`",
+                conn.label()
+            ))
+        })
+}
+
+/// A failure of the store that holds `conn`'s secret. The connection keeps
+/// its secret there whatever `--secret-store` says, so the hint is about
+/// that store, never about choosing another one for this run.
+pub(crate) fn store_error(ctx: &Ctx, conn: &Connection, e: crate::secrets::Error) -> Error {
+    let err = Error::from(e);
+    if err.kind() != ErrorKind::Keychain || ctx.backend_of(conn) != SecretBackend::Keyring {
+        return err;
+    }
+    let mut out = Error::new(
+        ErrorKind::Keychain,
+        format!(
+            "the secret of {} is in the OS keychain, which is not available",
             conn.label()
-        ))
-    })
+        ),
+    );
+    out = out.with_cause(err.message());
+    for cause in err.causes() {
+        out = out.with_cause(cause.clone());
+    }
+    out.with_hint(format!(
+        "start or unlock the keychain (e.g. gnome-keyring) in this session; once it answers, `fourgent connections move {} --to file` moves the secret to the file store",
+        conn.label()
+    ))
 }
 
 /// Deletes a secret written by a command that then failed; reports a
 /// failure to do so rather than hiding it.
-pub(crate) fn roll_back_secret(ctx: &Ctx, account: &str) {
-    if let Err(e) = ctx.secrets().delete(account) {
+pub(crate) fn roll_back_secret(ctx: &Ctx, store: &dyn SecretStore, account: &str) {
+    if let Err(e) = store.delete(account) {
         ctx.ui.warn(&format!(
             "could not remove the secret just written ({e}); remove `{account}` from {} by hand",
-            ctx.secrets().describe()
+            store.describe()
         ));
     }
 }

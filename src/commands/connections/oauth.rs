@@ -9,10 +9,12 @@ use crate::cli::AuthArgs;
 use crate::context::Ctx;
 use crate::env;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{CheckResult, Connection, LastCheck, Status};
+use jiff::SignedDuration;
+
+use crate::model::Connection;
+use crate::oauth::refresh::{Error as RefreshError, How, Refresher};
 use crate::oauth::{self, App, Authorized, Interaction};
 use crate::secrets::{self, Credentials, Secret};
-use crate::store::FileLock;
 
 /// The OAuth client ID and (for confidential clients) secret of an app.
 pub(crate) fn client_credentials(
@@ -139,124 +141,112 @@ pub(crate) fn authorize(
     })
 }
 
-/// A connection's credentials with an access token that is not due, refreshed
-/// first when it is. Refreshes run under a per-connection lock and re-read
-/// the stored token once they hold it, so a second process uses the first
-/// one's result and a rotating refresh token is never used twice. A refresh
-/// the app refuses marks the connection Not Connected.
+/// A connection's credentials with an access token that is not due,
+/// refreshed first when it is (see [`oauth::refresh`]: under the
+/// connection's lock, re-read, signals deferred, stored before anything
+/// else).
 pub(crate) fn live_credentials(
     ctx: &Ctx,
     conn: &Connection,
     connector: &Connector,
 ) -> Result<Credentials> {
-    let fix = format!("fourgent connections reauthorize {}", conn.label());
-    let load = || super::load_secret(ctx, conn);
-    let due = |c: &Credentials| {
-        c.token
-            .as_ref()
-            .is_some_and(|t| oauth::is_due(t, jiff::Timestamp::now()))
-    };
-    let creds = load()?;
-    if !due(&creds) {
-        return Ok(creds);
-    }
-    let seen = access_token(&creds);
-    let _lock = FileLock::acquire(&ctx.config_dir().join(format!("refresh-{}", conn.id)))?;
-    let mut creds = load()?;
-    // Another process refreshed while we waited for the lock: use its tokens.
-    if !due(&creds) || access_token(&creds) != seen {
-        ctx.ui
-            .debug(|| format!("{} was refreshed by another process", conn.label()));
-        return Ok(creds);
-    }
-    let old = creds.token.take().expect("due implies a token");
-    let old_access = crate::secrets::ExposeSecret::expose_secret(&old.access_token).to_owned();
-    if old.refresh_token.is_none() {
-        let reason = "the access token expired and the app gave no refresh token".to_owned();
-        mark_not_connected(ctx, conn, CheckResult::Expired, &reason)?;
-        return Err(
-            Error::new(ErrorKind::Auth, format!("{}: {reason}", conn.label()))
-                .with_hint(format!("run `{fix}`")),
-        );
-    }
-    let (client_id, client_secret) = client_credentials(ctx, connector)?;
-    let app = App {
-        connector,
-        client_id,
-        client_secret,
-        fields: &conn.fields,
-    };
-    ctx.ui
-        .debug(|| format!("refreshing the access token of {}", conn.label()));
-    match ctx.block_on(oauth::refresh(ctx.http()?, &app, &old))? {
-        Ok(new) => {
-            creds.token = Some(new);
-            let token = creds.token.as_ref().expect("just set");
-            let (expires_at, scopes) = (token.expires_at, token.scopes.clone());
-            let account = secrets::connection_account(&conn.id);
-            // Store the new tokens (a rotated refresh token above all) before
-            // anything uses them, under the metadata lock like every other
-            // write of this secret: a connection deleted meanwhile is not
-            // brought back, and credentials a reauthorize stored meanwhile
-            // win over these.
-            ctx.store().update(|stored| -> Result<Credentials> {
-                let Some(c) = stored.iter_mut().find(|c| c.id == conn.id) else {
-                    return Err(Error::new(
-                        ErrorKind::NotFound,
-                        format!("{} was deleted meanwhile", conn.label()),
-                    ));
-                };
-                if let Some(current) = secrets::load_credentials(ctx.secrets(), &conn.id)?
-                    && access_token(&current).as_ref() != Some(&old_access)
-                {
-                    return Ok(current);
-                }
-                ctx.secrets().set(&account, &creds.to_secret())?;
-                c.expires_at = expires_at;
-                if !scopes.is_empty() {
-                    c.scopes = scopes.clone();
-                }
-                Ok(creds)
-            })
-        }
-        Err(e) if e.is_invalid_grant() => {
-            let reason = format!("the app refused to refresh the token: {e}");
-            mark_not_connected(ctx, conn, CheckResult::Expired, &reason)?;
-            Err(Error::new(
-                ErrorKind::Auth,
-                format!("{} is Not Connected: {reason}", conn.label()),
-            )
-            .with_hint(format!("authorize it again with `{fix}`")))
-        }
-        Err(e) => Err(Error::from(e).with_hint("the stored token was kept; try again later")),
-    }
+    fresh_credentials(ctx, conn, connector, SignedDuration::ZERO)
 }
 
-fn mark_not_connected(
+/// Like [`live_credentials`], with an access token valid for at least
+/// `min_valid`.
+pub(crate) fn fresh_credentials(
     ctx: &Ctx,
     conn: &Connection,
-    result: CheckResult,
-    reason: &str,
-) -> Result<()> {
-    let now = crate::model::connection::now();
-    ctx.store().update(|stored| -> Result<()> {
-        if let Some(c) = stored.iter_mut().find(|c| c.id == conn.id) {
-            c.status = Status::NotConnected;
-            c.updated_at = now;
-            c.last_check = Some(LastCheck {
-                at: now,
-                result,
-                reason: Some(reason.to_owned()),
-            });
-        }
-        Ok(())
-    })
+    connector: &Connector,
+    min_valid: SignedDuration,
+) -> Result<Credentials> {
+    let fix = format!("fourgent connections reauthorize {}", conn.label());
+    let refresher = Refresher {
+        secrets: ctx.secrets_for(conn),
+        metadata: ctx.store(),
+        config_dir: ctx.config_dir(),
+        http: ctx.http()?,
+    };
+    let app_of = || -> Result<App<'_>> {
+        let (client_id, client_secret) = client_credentials(ctx, connector)?;
+        ctx.ui
+            .debug(|| format!("refreshing the access token of {}", conn.label()));
+        Ok(App {
+            connector,
+            client_id,
+            client_secret,
+            fields: &conn.fields,
+        })
+    };
+    let fresh = refresher
+        .fresh(conn, app_of, min_valid)
+        .map_err(|e| refresh_error(ctx, conn, &fix, e))?;
+    if fresh.how == How::ByAnother {
+        ctx.ui
+            .debug(|| format!("{} was refreshed by another process", conn.label()));
+    }
+    if let Some(e) = fresh.metadata_error {
+        ctx.ui.warn(&format!(
+            "the new tokens of {} are stored, but {} could not be updated: {e}",
+            conn.label(),
+            ctx.store().path().display()
+        ));
+    }
+    Ok(fresh.creds)
 }
 
-fn access_token(creds: &Credentials) -> Option<String> {
-    use crate::secrets::ExposeSecret;
-    creds
-        .token
-        .as_ref()
-        .map(|t| t.access_token.expose_secret().to_owned())
+/// A failed refresh in the words of the connection commands.
+fn refresh_error(ctx: &Ctx, conn: &Connection, fix: &str, e: RefreshError) -> Error {
+    let label = conn.label();
+    match e {
+        RefreshError::Missing => match super::load_secret(ctx, conn) {
+            Err(e) => e,
+            Ok(_) => Error::failure(format!("the secret of {label} vanished while it was read")),
+        },
+        RefreshError::Deleted => Error::new(
+            ErrorKind::NotFound,
+            format!("{label} was deleted by another process"),
+        ),
+        RefreshError::NotConnected { reason } => Error::new(
+            ErrorKind::NotConnected,
+            format!("{label} is Not Connected: {reason}"),
+        )
+        .with_hint(format!("authorize it again with `{fix}`")),
+        e @ RefreshError::CoolingDown { .. } => {
+            Error::new(ErrorKind::Network, format!("cannot refresh {label}: {e}")).with_hint(
+                format!(
+                    "the stored token was kept; try again later, or authorize it again with `{fix}`"
+                ),
+            )
+        }
+        RefreshError::Failed(inner) => {
+            let base = Error::from(inner);
+            Error::new(base.kind(), format!("cannot refresh {label}: {}", base.message()))
+                .with_hint(format!(
+                    "the stored token was kept; fourgent asks the app again after a pause. If it keeps failing, run `{fix}`"
+                ))
+        }
+        RefreshError::MaybeRotated(inner) => Error::new(
+            ErrorKind::Network,
+            format!("cannot refresh {label}: {inner}"),
+        )
+        .with_hint(format!(
+            "the app may have rotated the refresh token; if the next call fails, run `{fix}`"
+        )),
+        RefreshError::NotStored(inner) => {
+            let base = Error::from(inner);
+            Error::new(
+                base.kind(),
+                format!("the app issued new tokens for {label}, but they could not be stored"),
+            )
+            .with_cause(base.message())
+            .with_hint(format!(
+                "the app may have rotated the refresh token; if the next call fails, run `{fix}`"
+            ))
+        }
+        RefreshError::Secrets(inner) => Error::from(inner),
+        RefreshError::Store(inner) => Error::from(inner),
+        RefreshError::Client(inner) => *inner,
+    }
 }

@@ -38,7 +38,14 @@ pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
 
     let account_key = secrets::connection_account(&conn.id);
     let now = crate::model::connection::now();
-    let old_secret = ctx.secrets().get(&account_key)?;
+    // The secret stays in the store the connection records; the lock keeps
+    // a refresh in another process from storing tokens over the new ones.
+    let backend = ctx.backend_of(&conn);
+    let store = ctx.secret_store(backend);
+    let _lock = crate::oauth::refresh::lock_secret(ctx.config_dir(), &conn.id)?;
+    let old_secret = store
+        .get(&account_key)
+        .map_err(|e| super::store_error(ctx, &conn, e))?;
     let secret = inputs.creds.to_secret();
     let updated = ctx.store().update(|stored| -> Result<_> {
         let Some(c) = stored.iter_mut().find(|c| c.id == conn.id) else {
@@ -47,7 +54,12 @@ pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
                 format!("{} was deleted by another process", conn.label()),
             ));
         };
-        ctx.secrets().set(&account_key, &secret)?;
+        store
+            .set(&account_key, &secret)
+            .map_err(|e| super::store_error(ctx, &conn, e))?;
+        c.store = Some(backend);
+        c.refresh_failures = 0;
+        c.refresh_retry_at = None;
         c.fields = inputs.fields.clone();
         if let Some(t) = &inputs.creds.token {
             c.expires_at = t.expires_at;
@@ -72,12 +84,12 @@ pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
             if e.kind() != ErrorKind::NotFound && e.kind() != ErrorKind::Keychain {
                 match &old_secret {
                     Some(old) => {
-                        if let Err(restore) = ctx.secrets().set(&account_key, old) {
+                        if let Err(restore) = store.set(&account_key, old) {
                             ctx.ui
                                 .warn(&format!("could not restore the previous secret: {restore}"));
                         }
                     }
-                    None => super::roll_back_secret(ctx, &account_key),
+                    None => super::roll_back_secret(ctx, store, &account_key),
                 }
             }
             return Err(e);

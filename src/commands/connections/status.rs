@@ -81,17 +81,16 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
             });
             continue;
         };
-        let loaded = secrets::load_credentials(ctx.secrets(), &conn.id)?;
+        let store = ctx.secrets_for(conn);
+        let loaded = secrets::load_credentials(store, &conn.id)
+            .map_err(|e| super::store_error(ctx, conn, e))?;
         checked.insert(index, loaded.as_ref().map(fingerprint));
         let creds = match loaded {
             None => {
                 findings.push(Finding {
                     index,
                     result: CheckResult::MissingSecret,
-                    reason: Some(format!(
-                        "the secret is missing from {}",
-                        ctx.secrets().describe()
-                    )),
+                    reason: Some(format!("the secret is missing from {}", store.describe())),
                     account: None,
                 });
                 continue;
@@ -226,7 +225,7 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
             // wins: the verdict on the old ones is shown but not recorded.
             let replaced = f.status() == Some(Status::NotConnected)
                 && checked.get(&f.index).is_some_and(|before| {
-                    secrets::load_credentials(ctx.secrets(), id)
+                    secrets::load_credentials(ctx.secrets_for(c), id)
                         .map(|now| now.as_ref().map(fingerprint) != *before)
                         .unwrap_or(false)
                 });

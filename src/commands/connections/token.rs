@@ -2,29 +2,36 @@
 //!
 //! Kept lean for scripts that call it often: it reads the metadata and the
 //! one secret, and loads the catalog only when an OAuth2 token must be
-//! refreshed.
+//! refreshed. It fails closed: a connection that is Not Connected prints
+//! nothing and exits with 5.
+
+use jiff::{SignedDuration, Timestamp};
+use serde_json::json;
 
 use crate::cli::TokenArgs;
 use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::AuthKind;
-use crate::secrets::ExposeSecret;
+use crate::model::{AuthKind, Connection, Status};
+use crate::secrets::{ExposeSecret, Secret};
 
 pub(crate) fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     let conns = ctx.store().load()?;
     let conn = &conns[super::resolve(ctx, &conns, &args.connection)?];
+    if conn.status == Status::NotConnected {
+        return Err(not_connected(conn));
+    }
+    if conn.auth == AuthKind::OAuth2 && args.field.is_some() {
+        return Err(Error::usage(
+            "`--field` is for Custom apps; an OAuth2 connection has one access token",
+        ));
+    }
     let creds = super::load_secret(ctx, conn)?;
 
     if conn.auth == AuthKind::OAuth2 {
-        if args.field.is_some() {
-            return Err(Error::usage(
-                "`--field` is for Custom apps; an OAuth2 connection has one access token",
-            ));
-        }
         let due = creds
             .token
             .as_ref()
-            .is_some_and(|t| crate::oauth::is_due(t, jiff::Timestamp::now()));
+            .is_some_and(|t| crate::oauth::is_due(t, Timestamp::now()));
         let creds = if due {
             let connector = super::connector(ctx.catalog()?, &conn.app)?;
             super::oauth::live_credentials(ctx, conn, connector)?
@@ -41,9 +48,7 @@ pub(crate) fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
                 conn.label()
             ))
         })?;
-        return ctx
-            .ui
-            .out(&format!("{}\n", token.access_token.expose_secret()));
+        return print(ctx, args, conn, &token.access_token, token.expires_at);
     }
 
     // A Custom connection's secret holds exactly the app's secret fields.
@@ -78,5 +83,47 @@ pub(crate) fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
             Error::usage(format!("{} has no secret `{key}`", conn.label()))
         }
     })?;
-    ctx.ui.out(&format!("{}\n", value.expose_secret()))
+    print(ctx, args, conn, value, None)
+}
+
+/// The secret alone on a line, or the JSON shape for credential helpers.
+fn print(
+    ctx: &Ctx,
+    args: &TokenArgs,
+    conn: &Connection,
+    secret: &Secret,
+    expires_at: Option<Timestamp>,
+) -> Result<()> {
+    if !args.json {
+        return ctx.ui.out(&format!("{}\n", secret.expose_secret()));
+    }
+    let expires_in = expires_at.map(|t| {
+        t.duration_since(Timestamp::now())
+            .max(SignedDuration::ZERO)
+            .as_secs()
+    });
+    let value = json!({
+        "connection": { "app": conn.app, "id": conn.id.as_str(), "name": conn.name },
+        "expires_at": expires_at,
+        "expires_in": expires_in,
+        "token": secret.expose_secret(),
+    });
+    ctx.ui.out(&format!("{value}\n"))
+}
+
+fn not_connected(conn: &Connection) -> Error {
+    let reason = conn
+        .last_check
+        .as_ref()
+        .and_then(|l| l.reason.clone())
+        .map(|r| format!(": {r}"))
+        .unwrap_or_default();
+    Error::new(
+        ErrorKind::NotConnected,
+        format!("{} is Not Connected{reason}", conn.label()),
+    )
+    .with_hint(format!(
+        "authorize it again with `fourgent connections reauthorize {}`",
+        conn.label()
+    ))
 }

@@ -1,0 +1,91 @@
+//! Deferring the signals that end a process (SIGINT, SIGTERM, SIGHUP) over a
+//! short critical section.
+//!
+//! Between sending a refresh request and storing what the app answered, the
+//! app may already have rotated the refresh token: dying there burns the
+//! connection. [`defer`] holds those signals back until its guard is dropped;
+//! a signal that arrived meanwhile then takes its usual effect (the process
+//! ends as if killed by it, so a shell sees 130 for Ctrl-C and 143 for
+//! SIGTERM). Outside a critical section the signals act as they always do.
+
+#[cfg(unix)]
+mod imp {
+    use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
+    use std::sync::{Arc, OnceLock};
+
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+    /// True outside critical sections: a signal takes its default action.
+    static PASS_THROUGH: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+    /// The first signal that arrived during a critical section (0: none).
+    static PENDING: AtomicI32 = AtomicI32::new(0);
+    /// Nested critical sections.
+    static DEPTH: AtomicUsize = AtomicUsize::new(0);
+
+    fn install() -> &'static Arc<AtomicBool> {
+        PASS_THROUGH.get_or_init(|| {
+            let pass = Arc::new(AtomicBool::new(true));
+            for sig in [SIGINT, SIGTERM, SIGHUP] {
+                // SAFETY: the action only does an atomic compare-exchange,
+                // which is async-signal-safe.
+                let recorded = unsafe {
+                    signal_hook::low_level::register(sig, move || {
+                        let _ =
+                            PENDING.compare_exchange(0, sig, Ordering::SeqCst, Ordering::SeqCst);
+                    })
+                };
+                let passed =
+                    signal_hook::flag::register_conditional_default(sig, Arc::clone(&pass));
+                // If a handler cannot be installed the signal keeps its
+                // default action: no deferral, but nothing worse than before.
+                let _ = (recorded, passed);
+            }
+            pass
+        })
+    }
+
+    pub(crate) fn enter() {
+        let pass = install();
+        DEPTH.fetch_add(1, Ordering::SeqCst);
+        pass.store(false, Ordering::SeqCst);
+    }
+
+    pub(crate) fn leave() {
+        if DEPTH.fetch_sub(1, Ordering::SeqCst) != 1 {
+            return;
+        }
+        if let Some(pass) = PASS_THROUGH.get() {
+            pass.store(true, Ordering::SeqCst);
+        }
+        let sig = PENDING.swap(0, Ordering::SeqCst);
+        if sig != 0 {
+            // Ends the process the way the signal would have.
+            let _ = signal_hook::low_level::emulate_default_handler(sig);
+            std::process::exit(128 + sig);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod imp {
+    pub(crate) fn enter() {}
+    pub(crate) fn leave() {}
+}
+
+/// Holds SIGINT, SIGTERM and SIGHUP back until the guard is dropped.
+#[must_use = "the signals are deferred only while the guard lives"]
+pub(crate) struct Deferred(());
+
+/// Starts a critical section.
+pub(crate) fn defer() -> Deferred {
+    imp::enter();
+    Deferred(())
+}
+
+impl Drop for Deferred {
+    /// Ends the critical section; a signal that arrived meanwhile ends the
+    /// process now.
+    fn drop(&mut self) {
+        imp::leave();
+    }
+}
