@@ -230,6 +230,18 @@ const OAUTH_ONLY: &[&str] = &[
     "redirect_port",
 ];
 
+/// Parameters fourgent sets on every authorization request: an
+/// `authorize_params` entry could otherwise add a second `state` or
+/// `redirect_uri`, or weaken PKCE.
+const RESERVED_AUTHORIZE_PARAMS: &[&str] = &[
+    "state",
+    "redirect_uri",
+    "code_challenge",
+    "code_challenge_method",
+    "client_id",
+    "response_type",
+];
+
 fn resolve(
     id: &str,
     def: ConnectorDef,
@@ -307,6 +319,16 @@ fn resolve(
                     check_url(key, url)?;
                 }
             }
+            let authorize_params = def.authorize_params.clone().unwrap_or_default();
+            if let Some(key) = authorize_params.keys().find(|k| {
+                RESERVED_AUTHORIZE_PARAMS
+                    .iter()
+                    .any(|r| r.eq_ignore_ascii_case(k.trim()))
+            }) {
+                return Err(format!(
+                    "`authorize_params` may not set `{key}`: fourgent sets it on every authorization"
+                ));
+            }
             if def.basic_auth.is_some() {
                 return Err("`basic_auth` is for Custom apps".into());
             }
@@ -329,7 +351,7 @@ fn resolve(
                 redirect_host: def.redirect_host.unwrap_or_default(),
                 redirect_port: def.redirect_port,
                 redirect_rule: def.redirect_rule.unwrap_or_default(),
-                authorize_params: def.authorize_params.clone().unwrap_or_default(),
+                authorize_params,
                 token_params: def.token_params.clone().unwrap_or_default(),
                 token_headers: def.token_headers.clone().unwrap_or_default(),
                 callback_fields: def.callback_fields.clone().unwrap_or_default(),
@@ -513,6 +535,53 @@ redirect_port = 8123
         )
         .unwrap_err();
         assert!(err.to_string().contains("https://"), "{err}");
+    }
+
+    const OAUTH_APP: &str = "[connectors.idp]\nname = \"IdP\"\nauth = \"oauth2\"\nauthorize_url = \"https://idp.example/auth\"\ntoken_url = \"https://idp.example/token\"\n";
+
+    #[test]
+    fn authorize_params_may_not_set_what_fourgent_sets() {
+        for key in [
+            "state",
+            "redirect_uri",
+            "code_challenge",
+            "code_challenge_method",
+            "client_id",
+            "response_type",
+            "State",
+        ] {
+            let err = load(&format!(
+                "\n{OAUTH_APP}authorize_params = {{ {key} = \"x\" }}\n"
+            ))
+            .unwrap_err();
+            assert!(
+                matches!(&err, Error::Invalid { line: 2, app, .. } if app == "idp"),
+                "{err:?}"
+            );
+            assert!(
+                err.to_string()
+                    .contains(&format!("`authorize_params` may not set `{key}`")),
+                "{err}"
+            );
+        }
+        // Overriding a built-in app is checked the same way.
+        let err = load("[connectors.hubspot]\nauthorize_params = { redirect_uri = \"https://evil.example/\" }\n")
+            .unwrap_err();
+        assert!(err.to_string().contains("`redirect_uri`"), "{err}");
+        // Other parameters are the app's business.
+        let cat = load(&format!(
+            "{OAUTH_APP}authorize_params = {{ prompt = \"consent\", access_type = \"offline\" }}\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            cat.get("idp")
+                .unwrap()
+                .oauth2
+                .as_ref()
+                .unwrap()
+                .authorize_params["prompt"],
+            "consent"
+        );
     }
 
     #[test]
