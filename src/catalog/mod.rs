@@ -228,6 +228,7 @@ const OAUTH_ONLY: &[&str] = &[
     "scopes",
     "client_id",
     "redirect_port",
+    "issuer",
 ];
 
 /// Parameters fourgent sets on every authorization request: an
@@ -241,6 +242,20 @@ const RESERVED_AUTHORIZE_PARAMS: &[&str] = &[
     "client_id",
     "response_type",
 ];
+
+/// An issuer identifier (RFC 8414 §2): a URL like the endpoints, without a
+/// query or fragment.
+fn check_issuer(issuer: &str) -> Result<(), String> {
+    if issuer.contains(['?', '#']) {
+        return Err(format!(
+            "`issuer` must be a URL without a query or fragment, not `{issuer}`"
+        ));
+    }
+    if placeholders(issuer).is_empty() {
+        check_url("issuer", issuer)?;
+    }
+    Ok(())
+}
 
 fn resolve(
     id: &str,
@@ -319,6 +334,10 @@ fn resolve(
                     check_url(key, url)?;
                 }
             }
+            if let Some(issuer) = &def.issuer {
+                check_template("issuer", issuer, &[], true)?;
+                check_issuer(issuer)?;
+            }
             let authorize_params = def.authorize_params.clone().unwrap_or_default();
             if let Some(key) = authorize_params.keys().find(|k| {
                 RESERVED_AUTHORIZE_PARAMS
@@ -341,6 +360,7 @@ fn resolve(
                 token_url,
                 revoke_url: def.revoke_url.clone(),
                 revoke_method: def.revoke_method.unwrap_or(HttpMethod::Post),
+                issuer: def.issuer.clone(),
                 scopes: def.scopes.clone().unwrap_or_default(),
                 scope_separator,
                 scopes_in_request: def.scopes_in_request.unwrap_or(true),
@@ -368,6 +388,7 @@ fn resolve(
                 def.scopes.is_some(),
                 def.client_id.is_some(),
                 def.redirect_port.is_some(),
+                def.issuer.is_some(),
             ];
             if let Some(i) = oauth_keys.iter().position(|set| *set) {
                 return Err(format!(
@@ -581,6 +602,26 @@ redirect_port = 8123
                 .unwrap()
                 .authorize_params["prompt"],
             "consent"
+        );
+    }
+
+    #[test]
+    fn issuer_is_an_oauth_url_without_query() {
+        let cat = load(&format!("{OAUTH_APP}issuer = \"https://idp.example\"\n")).unwrap();
+        let spec = cat.get("idp").unwrap().oauth2.clone().unwrap();
+        assert_eq!(spec.issuer.as_deref(), Some("https://idp.example"));
+        for (bad, says) in [
+            ("http://idp.example", "https://"),
+            ("https://idp.example/?x=1", "without a query"),
+            ("https://{tenant}.idp.example", "not a field"),
+        ] {
+            let err = load(&format!("{OAUTH_APP}issuer = \"{bad}\"\n")).unwrap_err();
+            assert!(err.to_string().contains(says), "{bad}: {err}");
+        }
+        let err = load("[connectors.acme]\nname = \"A\"\nauth = \"custom\"\nissuer = \"https://x\"\n[[connectors.acme.fields]]\nkey = \"k\"\nlabel = \"K\"\nsecret = true\n").unwrap_err();
+        assert!(
+            err.to_string().contains("`issuer` is for OAuth2 apps"),
+            "{err}"
         );
     }
 
