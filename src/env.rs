@@ -19,7 +19,7 @@ pub const CI: &str = "CI";
 pub const NO_COLOR: &str = "NO_COLOR";
 /// The base of the default config dir: `$XDG_CONFIG_HOME/fourgent`.
 pub const XDG_CONFIG_HOME: &str = "XDG_CONFIG_HOME";
-/// The command that opens URLs (the URL is its last argument, or replaces `%s`).
+/// Commands that open URLs, `:`-separated (the URL is the last argument, or replaces `%s`).
 pub const BROWSER: &str = "BROWSER";
 /// Used for `~/.config` when `XDG_CONFIG_HOME` is not set.
 pub const HOME: &str = "HOME";

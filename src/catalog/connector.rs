@@ -21,6 +21,7 @@ pub struct ConnectorDef {
     pub token_url: Option<String>,
     pub revoke_url: Option<String>,
     pub revoke_method: Option<HttpMethod>,
+    pub issuer: Option<String>,
     pub scopes: Option<Vec<String>>,
     pub scope_separator: Option<String>,
     pub scopes_in_request: Option<bool>,
@@ -71,6 +72,7 @@ impl ConnectorDef {
             token_url,
             revoke_url,
             revoke_method,
+            issuer,
             scopes,
             scope_separator,
             scopes_in_request,
@@ -256,6 +258,10 @@ pub struct OAuthSpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revoke_url: Option<String>,
     pub revoke_method: HttpMethod,
+    /// The authorization server's issuer identifier: a redirect whose `iss`
+    /// differs is refused (RFC 9207).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
     pub scopes: Vec<String>,
     pub scope_separator: String,
     pub scopes_in_request: bool,

@@ -228,7 +228,34 @@ const OAUTH_ONLY: &[&str] = &[
     "scopes",
     "client_id",
     "redirect_port",
+    "issuer",
 ];
+
+/// Parameters fourgent sets on every authorization request: an
+/// `authorize_params` entry could otherwise add a second `state` or
+/// `redirect_uri`, or weaken PKCE.
+const RESERVED_AUTHORIZE_PARAMS: &[&str] = &[
+    "state",
+    "redirect_uri",
+    "code_challenge",
+    "code_challenge_method",
+    "client_id",
+    "response_type",
+];
+
+/// An issuer identifier (RFC 8414 §2): a URL like the endpoints, without a
+/// query or fragment.
+fn check_issuer(issuer: &str) -> Result<(), String> {
+    if issuer.contains(['?', '#']) {
+        return Err(format!(
+            "`issuer` must be a URL without a query or fragment, not `{issuer}`"
+        ));
+    }
+    if placeholders(issuer).is_empty() {
+        check_url("issuer", issuer)?;
+    }
+    Ok(())
+}
 
 fn resolve(
     id: &str,
@@ -307,6 +334,20 @@ fn resolve(
                     check_url(key, url)?;
                 }
             }
+            if let Some(issuer) = &def.issuer {
+                check_template("issuer", issuer, &[], true)?;
+                check_issuer(issuer)?;
+            }
+            let authorize_params = def.authorize_params.clone().unwrap_or_default();
+            if let Some(key) = authorize_params.keys().find(|k| {
+                RESERVED_AUTHORIZE_PARAMS
+                    .iter()
+                    .any(|r| r.eq_ignore_ascii_case(k.trim()))
+            }) {
+                return Err(format!(
+                    "`authorize_params` may not set `{key}`: fourgent sets it on every authorization"
+                ));
+            }
             if def.basic_auth.is_some() {
                 return Err("`basic_auth` is for Custom apps".into());
             }
@@ -319,6 +360,7 @@ fn resolve(
                 token_url,
                 revoke_url: def.revoke_url.clone(),
                 revoke_method: def.revoke_method.unwrap_or(HttpMethod::Post),
+                issuer: def.issuer.clone(),
                 scopes: def.scopes.clone().unwrap_or_default(),
                 scope_separator,
                 scopes_in_request: def.scopes_in_request.unwrap_or(true),
@@ -329,7 +371,7 @@ fn resolve(
                 redirect_host: def.redirect_host.unwrap_or_default(),
                 redirect_port: def.redirect_port,
                 redirect_rule: def.redirect_rule.unwrap_or_default(),
-                authorize_params: def.authorize_params.clone().unwrap_or_default(),
+                authorize_params,
                 token_params: def.token_params.clone().unwrap_or_default(),
                 token_headers: def.token_headers.clone().unwrap_or_default(),
                 callback_fields: def.callback_fields.clone().unwrap_or_default(),
@@ -346,6 +388,7 @@ fn resolve(
                 def.scopes.is_some(),
                 def.client_id.is_some(),
                 def.redirect_port.is_some(),
+                def.issuer.is_some(),
             ];
             if let Some(i) = oauth_keys.iter().position(|set| *set) {
                 return Err(format!(
@@ -513,6 +556,73 @@ redirect_port = 8123
         )
         .unwrap_err();
         assert!(err.to_string().contains("https://"), "{err}");
+    }
+
+    const OAUTH_APP: &str = "[connectors.idp]\nname = \"IdP\"\nauth = \"oauth2\"\nauthorize_url = \"https://idp.example/auth\"\ntoken_url = \"https://idp.example/token\"\n";
+
+    #[test]
+    fn authorize_params_may_not_set_what_fourgent_sets() {
+        for key in [
+            "state",
+            "redirect_uri",
+            "code_challenge",
+            "code_challenge_method",
+            "client_id",
+            "response_type",
+            "State",
+        ] {
+            let err = load(&format!(
+                "\n{OAUTH_APP}authorize_params = {{ {key} = \"x\" }}\n"
+            ))
+            .unwrap_err();
+            assert!(
+                matches!(&err, Error::Invalid { line: 2, app, .. } if app == "idp"),
+                "{err:?}"
+            );
+            assert!(
+                err.to_string()
+                    .contains(&format!("`authorize_params` may not set `{key}`")),
+                "{err}"
+            );
+        }
+        // Overriding a built-in app is checked the same way.
+        let err = load("[connectors.hubspot]\nauthorize_params = { redirect_uri = \"https://evil.example/\" }\n")
+            .unwrap_err();
+        assert!(err.to_string().contains("`redirect_uri`"), "{err}");
+        // Other parameters are the app's business.
+        let cat = load(&format!(
+            "{OAUTH_APP}authorize_params = {{ prompt = \"consent\", access_type = \"offline\" }}\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            cat.get("idp")
+                .unwrap()
+                .oauth2
+                .as_ref()
+                .unwrap()
+                .authorize_params["prompt"],
+            "consent"
+        );
+    }
+
+    #[test]
+    fn issuer_is_an_oauth_url_without_query() {
+        let cat = load(&format!("{OAUTH_APP}issuer = \"https://idp.example\"\n")).unwrap();
+        let spec = cat.get("idp").unwrap().oauth2.clone().unwrap();
+        assert_eq!(spec.issuer.as_deref(), Some("https://idp.example"));
+        for (bad, says) in [
+            ("http://idp.example", "https://"),
+            ("https://idp.example/?x=1", "without a query"),
+            ("https://{tenant}.idp.example", "not a field"),
+        ] {
+            let err = load(&format!("{OAUTH_APP}issuer = \"{bad}\"\n")).unwrap_err();
+            assert!(err.to_string().contains(says), "{bad}: {err}");
+        }
+        let err = load("[connectors.acme]\nname = \"A\"\nauth = \"custom\"\nissuer = \"https://x\"\n[[connectors.acme.fields]]\nkey = \"k\"\nlabel = \"K\"\nsecret = true\n").unwrap_err();
+        assert!(
+            err.to_string().contains("`issuer` is for OAuth2 apps"),
+            "{err}"
+        );
     }
 
     #[test]

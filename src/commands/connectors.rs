@@ -79,6 +79,12 @@ pub fn describe(c: &Connector) -> String {
     if let Some(o) = &c.oauth2 {
         lines.push(("Authorize URL".into(), o.authorize_url.clone()));
         lines.push(("Token URL".into(), o.token_url.clone()));
+        if let Some(issuer) = &o.issuer {
+            lines.push((
+                "Issuer".into(),
+                format!("{issuer} (a redirect naming another issuer is refused)"),
+            ));
+        }
         lines.push((
             "Revoke URL".into(),
             o.revoke_url

@@ -1,9 +1,13 @@
 //! The loopback listener that catches the authorization redirect.
 //!
 //! It binds loopback addresses only, answers stray requests (another path,
-//! no `code`, a wrong `state`) with a short error page and keeps waiting,
-//! ends the flow on the app's `error=…` (with the right `state`), accepts
-//! exactly one valid callback, and then stops listening.
+//! no `code`, a wrong `state`, an `iss` from another issuer) with a short
+//! error page and keeps waiting, ends the flow on the app's `error=…` (with
+//! the right `state`), accepts exactly one valid callback, and then stops
+//! listening.
+//!
+//! For `localhost` redirects it listens on 127.0.0.1 and ::1 on one port, so
+//! no other program can sit on the family the browser picks.
 
 use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -38,12 +42,23 @@ pub enum Verdict {
     Stray(&'static str),
 }
 
-/// Judges a callback's query parameters against the expected `state`.
-pub fn judge(params: BTreeMap<String, String>, expected_state: &str) -> Verdict {
+/// Judges a callback's query parameters against the expected `state` and,
+/// when the app's issuer is known, the `iss` parameter (RFC 9207): a response
+/// that names another issuer is someone else's, even with our `state`.
+pub fn judge(
+    params: BTreeMap<String, String>,
+    expected_state: &str,
+    expected_issuer: Option<&str>,
+) -> Verdict {
     match params.get("state") {
         Some(s) if constant_time_eq(s.as_bytes(), expected_state.as_bytes()) => {}
         Some(_) => return Verdict::Stray("the state does not match the authorization in progress"),
         None => return Verdict::Stray("the request has no state"),
+    }
+    if let (Some(iss), Some(expected)) = (params.get("iss"), expected_issuer)
+        && iss != expected
+    {
+        return Verdict::Stray("the issuer (iss) is not the app's");
     }
     if let Some(error) = params.get("error") {
         return Verdict::Denied {
@@ -83,7 +98,7 @@ pub fn parse_target(target: &str) -> Option<(String, BTreeMap<String, String>)> 
 pub enum Error {
     #[error("port {port} on {host} is in use")]
     PortInUse { host: &'static str, port: u16 },
-    #[error("cannot listen on {host}:{port}")]
+    #[error("cannot listen on {host} port {port}")]
     Bind {
         host: &'static str,
         port: u16,
@@ -92,43 +107,70 @@ pub enum Error {
     },
 }
 
+const V4: &str = "127.0.0.1";
+const V6: &str = "[::1]";
+/// How many free ports to try for `localhost` before giving up, when ::1 has
+/// the port the kernel gave us on 127.0.0.1 already taken.
+const FREE_PORT_ATTEMPTS: usize = 8;
+
 pub struct Listener {
     sockets: Vec<TcpListener>,
     port: u16,
     host: RedirectHost,
+    issuer: Option<String>,
 }
 
 impl Listener {
-    /// Binds 127.0.0.1 (and, for `localhost`, also ::1 on the same port) on
-    /// `port`, or on a free port when `None`.
+    /// Binds 127.0.0.1 on `port`, or on a free port when `None`. For
+    /// `localhost` it binds ::1 on the same port too: a browser may resolve
+    /// `localhost` to either, and a program listening on the other family
+    /// would receive the code. A fixed port taken on ::1 is refused; for a
+    /// free port another one is tried. Without IPv6 it goes on with 127.0.0.1.
     pub async fn bind(host: RedirectHost, port: Option<u16>) -> Result<Listener, Error> {
-        let v4 = SocketAddr::from((Ipv4Addr::LOCALHOST, port.unwrap_or(0)));
-        let first = TcpListener::bind(v4)
-            .await
-            .map_err(|source| match source.kind() {
-                std::io::ErrorKind::AddrInUse => Error::PortInUse {
-                    host: "127.0.0.1",
-                    port: v4.port(),
-                },
-                _ => Error::Bind {
-                    host: "127.0.0.1",
-                    port: v4.port(),
+        let attempts = match (host, port) {
+            (RedirectHost::Localhost, None) => FREE_PORT_ATTEMPTS,
+            _ => 1,
+        };
+        let mut last = None;
+        for _ in 0..attempts {
+            let v4 = bind_one(
+                V4,
+                SocketAddr::from((Ipv4Addr::LOCALHOST, port.unwrap_or(0))),
+            )
+            .await?;
+            let port = v4
+                .local_addr()
+                .map(|a| a.port())
+                .map_err(|source| Error::Bind {
+                    host: V4,
+                    port: port.unwrap_or(0),
                     source,
-                },
-            })?;
-        let port = first.local_addr().map(|a| a.port()).unwrap_or(v4.port());
-        let mut sockets = vec![first];
-        if host == RedirectHost::Localhost {
-            // Browsers may resolve `localhost` to ::1; listen there too when we can.
-            if let Ok(v6) = TcpListener::bind(SocketAddr::from((Ipv6Addr::LOCALHOST, port))).await {
-                sockets.push(v6);
+                })?;
+            let mut sockets = vec![v4];
+            if host == RedirectHost::Localhost {
+                match bind_one(V6, SocketAddr::from((Ipv6Addr::LOCALHOST, port))).await {
+                    Ok(v6) => sockets.push(v6),
+                    Err(Error::Bind { source, .. }) if no_ipv6(&source) => {}
+                    Err(e) => {
+                        last = Some(e);
+                        continue;
+                    }
+                }
             }
+            return Ok(Listener {
+                sockets,
+                port,
+                host,
+                issuer: None,
+            });
         }
-        Ok(Listener {
-            sockets,
-            port,
-            host,
-        })
+        Err(last.expect("at least one attempt failed"))
+    }
+
+    /// Refuse callbacks whose `iss` is not `issuer` (RFC 9207).
+    pub fn expecting_issuer(mut self, issuer: Option<String>) -> Listener {
+        self.issuer = issuer;
+        self
     }
 
     pub fn port(&self) -> u16 {
@@ -148,15 +190,27 @@ impl Listener {
         for socket in self.sockets {
             let tx = tx.clone();
             let state = state.clone();
+            let issuer = self.issuer.clone();
             accept_tasks.push(tokio::spawn(async move {
+                let mut backoff = Backoff::new();
                 loop {
-                    let Ok((stream, _)) = socket.accept().await else {
-                        continue;
+                    let stream = match socket.accept().await {
+                        Ok((stream, _)) => {
+                            backoff.reset();
+                            stream
+                        }
+                        // Out of file descriptors and the like: the socket stays
+                        // readable, so retrying at once would spin.
+                        Err(_) => {
+                            tokio::time::sleep(backoff.next_delay()).await;
+                            continue;
+                        }
                     };
                     let tx = tx.clone();
                     let state = state.clone();
+                    let issuer = issuer.clone();
                     tokio::spawn(async move {
-                        if let Some(verdict) = serve(stream, &state).await {
+                        if let Some(verdict) = serve(stream, &state, issuer.as_deref()).await {
                             let _ = tx.send(verdict).await;
                         }
                     });
@@ -179,9 +233,61 @@ impl Listener {
     }
 }
 
+async fn bind_one(host: &'static str, addr: SocketAddr) -> Result<TcpListener, Error> {
+    TcpListener::bind(addr)
+        .await
+        .map_err(|source| match source.kind() {
+            std::io::ErrorKind::AddrInUse => Error::PortInUse {
+                host,
+                port: addr.port(),
+            },
+            _ => Error::Bind {
+                host,
+                port: addr.port(),
+                source,
+            },
+        })
+}
+
+/// Whether binding ::1 failed because this machine has no IPv6 loopback (so
+/// no other program can listen there either).
+fn no_ipv6(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::EAFNOSUPPORT) {
+        return true;
+    }
+    e.kind() == std::io::ErrorKind::AddrNotAvailable
+}
+
+/// The wait between failed `accept` calls: 10 ms, doubling up to 1 s, and
+/// back to 10 ms after a success.
+#[derive(Debug)]
+struct Backoff {
+    next: Duration,
+}
+
+impl Backoff {
+    const FIRST: Duration = Duration::from_millis(10);
+    const MAX: Duration = Duration::from_secs(1);
+
+    fn new() -> Backoff {
+        Backoff { next: Self::FIRST }
+    }
+
+    fn next_delay(&mut self) -> Duration {
+        let now = self.next;
+        self.next = (self.next * 2).min(Self::MAX);
+        now
+    }
+
+    fn reset(&mut self) {
+        self.next = Self::FIRST;
+    }
+}
+
 /// Reads one request, answers it, and returns what it meant (a stray
 /// request's verdict too, so the waiter can log it).
-async fn serve(mut stream: TcpStream, state: &str) -> Option<Verdict> {
+async fn serve(mut stream: TcpStream, state: &str, issuer: Option<&str>) -> Option<Verdict> {
     let head = match tokio::time::timeout(READ_TIMEOUT, read_head(&mut stream)).await {
         Ok(Ok(head)) => head,
         Ok(Err(HeadError::TooLarge)) => {
@@ -223,7 +329,7 @@ async fn serve(mut stream: TcpStream, state: &str) -> Option<Verdict> {
         .await;
         return Some(Verdict::Stray("a request was for another path"));
     }
-    let verdict = judge(params, state);
+    let verdict = judge(params, state, issuer);
     match &verdict {
         Verdict::Code { .. } => {
             respond(&mut stream, 200, "Authorized", "fourgent received the authorization. You can close this tab and return to the terminal.").await;
@@ -307,23 +413,23 @@ mod tests {
     #[test]
     fn judge_accepts_only_the_right_state_with_a_code() {
         assert!(matches!(
-            judge(params(&[("code", "c"), ("state", "s")]), "s"),
+            judge(params(&[("code", "c"), ("state", "s")]), "s", None),
             Verdict::Code { .. }
         ));
         assert!(matches!(
-            judge(params(&[("code", "c"), ("state", "x")]), "s"),
+            judge(params(&[("code", "c"), ("state", "x")]), "s", None),
             Verdict::Stray(_)
         ));
         assert!(matches!(
-            judge(params(&[("code", "c")]), "s"),
+            judge(params(&[("code", "c")]), "s", None),
             Verdict::Stray(_)
         ));
         assert!(matches!(
-            judge(params(&[("state", "s")]), "s"),
+            judge(params(&[("state", "s")]), "s", None),
             Verdict::Stray(_)
         ));
         assert!(matches!(
-            judge(params(&[("state", "s"), ("code", "")]), "s"),
+            judge(params(&[("state", "s"), ("code", "")]), "s", None),
             Verdict::Stray(_)
         ));
     }
@@ -337,6 +443,7 @@ mod tests {
                 ("error_description", "no\x1b[2Jway"),
             ]),
             "s",
+            None,
         );
         assert_eq!(
             v,
@@ -347,9 +454,70 @@ mod tests {
         );
         // An error without our state is someone else's: ignored.
         assert!(matches!(
-            judge(params(&[("error", "access_denied")]), "s"),
+            judge(params(&[("error", "access_denied")]), "s", None),
             Verdict::Stray(_)
         ));
+    }
+
+    #[test]
+    fn judge_refuses_another_issuer_when_the_apps_is_known() {
+        let ours = Some("https://idp.example");
+        let with_iss = |iss: &str| params(&[("code", "c"), ("state", "s"), ("iss", iss)]);
+        assert!(matches!(
+            judge(with_iss("https://idp.example"), "s", ours),
+            Verdict::Code { .. }
+        ));
+        for other in ["https://evil.example", "https://idp.example/", ""] {
+            assert_eq!(
+                judge(with_iss(other), "s", ours),
+                Verdict::Stray("the issuer (iss) is not the app's"),
+                "{other:?}"
+            );
+        }
+        // An error response from another issuer does not end the flow either.
+        assert!(matches!(
+            judge(
+                params(&[
+                    ("state", "s"),
+                    ("error", "access_denied"),
+                    ("iss", "https://evil.example")
+                ]),
+                "s",
+                ours
+            ),
+            Verdict::Stray(_)
+        ));
+        // No `iss`, or no known issuer: judged on the state alone.
+        assert!(matches!(
+            judge(params(&[("code", "c"), ("state", "s")]), "s", ours),
+            Verdict::Code { .. }
+        ));
+        assert!(matches!(
+            judge(with_iss("https://anyone.example"), "s", None),
+            Verdict::Code { .. }
+        ));
+        // The state is checked first: a matching issuer does not rescue it.
+        assert!(matches!(
+            judge(
+                params(&[
+                    ("code", "c"),
+                    ("state", "x"),
+                    ("iss", "https://idp.example")
+                ]),
+                "s",
+                ours
+            ),
+            Verdict::Stray("the state does not match the authorization in progress")
+        ));
+    }
+
+    #[test]
+    fn accept_failures_back_off_from_10_ms_to_1_s() {
+        let mut b = Backoff::new();
+        let delays: Vec<u64> = (0..10).map(|_| b.next_delay().as_millis() as u64).collect();
+        assert_eq!(delays, [10, 20, 40, 80, 160, 320, 640, 1000, 1000, 1000]);
+        b.reset();
+        assert_eq!(b.next_delay(), Duration::from_millis(10));
     }
 
     #[test]
@@ -363,7 +531,12 @@ mod tests {
     }
 
     async fn get(port: u16, target: &str) -> String {
-        let mut s = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        get_at(V4, port, target).await
+    }
+
+    async fn get_at(host: &str, port: u16, target: &str) -> String {
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        let mut s = TcpStream::connect((host, port)).await.unwrap();
         s.write_all(format!("GET {target} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes())
             .await
             .unwrap();
@@ -443,5 +616,63 @@ mod tests {
             .err()
             .unwrap();
         assert!(matches!(err, Error::PortInUse { port: p, .. } if p == port));
+    }
+
+    #[tokio::test]
+    async fn localhost_listens_on_both_families_on_one_port() {
+        let listener = Listener::bind(RedirectHost::Localhost, None).await.unwrap();
+        let port = listener.port();
+        assert_eq!(
+            listener.redirect_uri(),
+            format!("http://localhost:{port}/callback")
+        );
+        let waiter = tokio::spawn(listener.wait("s".into(), |_| {}));
+        // A stray over ::1 is served (and ignored); the callback over
+        // 127.0.0.1 ends the wait.
+        assert!(
+            get_at(V6, port, "/favicon.ico")
+                .await
+                .starts_with("HTTP/1.1 404")
+        );
+        assert!(
+            get_at(V4, port, "/callback?code=c&state=s")
+                .await
+                .starts_with("HTTP/1.1 200")
+        );
+        assert!(matches!(waiter.await.unwrap(), Verdict::Code { .. }));
+
+        let listener = Listener::bind(RedirectHost::Localhost, None).await.unwrap();
+        let port = listener.port();
+        let waiter = tokio::spawn(listener.wait("s".into(), |_| {}));
+        assert!(
+            get_at(V6, port, "/callback?code=v6&state=s")
+                .await
+                .starts_with("HTTP/1.1 200")
+        );
+        assert!(matches!(waiter.await.unwrap(), Verdict::Code { code, .. } if code == "v6"));
+    }
+
+    #[tokio::test]
+    async fn a_fixed_port_taken_on_v6_is_refused_for_localhost() {
+        let squatter =
+            std::net::TcpListener::bind("[::1]:0").expect("this test needs an IPv6 loopback (::1)");
+        let port = squatter.local_addr().unwrap().port();
+        let err = Listener::bind(RedirectHost::Localhost, Some(port))
+            .await
+            .err()
+            .expect("the port is taken on ::1");
+        assert!(
+            matches!(err, Error::PortInUse { host: V6, port: p } if p == port),
+            "{err:?}"
+        );
+        assert_eq!(err.to_string(), format!("port {port} on [::1] is in use"));
+        // And 127.0.0.1 was let go again.
+        std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+        // An app that redirects to 127.0.0.1 does not care about ::1.
+        drop(
+            Listener::bind(RedirectHost::Ip, Some(port))
+                .await
+                .expect("127.0.0.1 is free"),
+        );
     }
 }

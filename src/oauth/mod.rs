@@ -215,7 +215,10 @@ pub async fn authorize(
 ) -> Result<Authorized, Error> {
     let spec = app.spec();
     let port = how.port.or(spec.redirect_port);
-    let listener = loopback::Listener::bind(spec.redirect_host, port).await?;
+    let issuer = spec.issuer.as_deref().map(|i| app.url(i)).transpose()?;
+    let listener = loopback::Listener::bind(spec.redirect_host, port)
+        .await?
+        .expecting_issuer(issuer.clone());
     let redirect_uri = listener.redirect_uri();
     let client = app.client(Some(&redirect_uri))?;
 
@@ -257,7 +260,7 @@ pub async fn authorize(
                 v = &mut from_browser => return v,
                 line = pasted => match line {
                     Some(line) => match loopback::parse_target(&line) {
-                        Some((_, params)) => match loopback::judge(params, &expected) {
+                        Some((_, params)) => match loopback::judge(params, &expected, issuer.as_deref()) {
                             loopback::Verdict::Stray(why) => (how.on_bad_paste)(why),
                             v => return v,
                         },

@@ -16,6 +16,7 @@ mod keychain;
 mod leaks;
 mod list;
 mod oauth;
+mod oauth_hostile;
 mod reauthorize;
 mod refresh;
 mod status;

@@ -64,6 +64,12 @@ pub(crate) fn authorize(
     };
     let http = ctx.http()?;
     let browser = env::var(env::BROWSER);
+    // Variables the browser must not see besides FOURGENT_* ones.
+    let secret_vars: Vec<&str> = args
+        .secret_env
+        .iter()
+        .map(|(_, var)| var.as_str())
+        .collect();
     let present = |url: &str, redirect_uri: &str| {
         ctx.ui
             .debug(|| format!("listening for the redirect at {redirect_uri}"));
@@ -72,7 +78,7 @@ pub(crate) fn authorize(
             connector.name
         ));
         if !args.no_browser
-            && let Err(why) = oauth::browser::open(url, browser.clone())
+            && let Err(why) = oauth::browser::open(url, browser.as_deref(), &secret_vars)
         {
             ctx.ui
                 .warn(&format!("{why}; open the address above yourself"));

@@ -170,7 +170,24 @@ header = "X-Api-Key"
             .env_clear()
             .envs(&self.env)
             .current_dir(self.root.path());
+        if let Some(browser) = self.browser_with_settings() {
+            cmd.env("BROWSER", browser);
+        }
         cmd
+    }
+
+    /// fourgent runs the browser without any `FOURGENT_*` variable, so the
+    /// test browser's settings (`FOURGENT_TEST_BROWSER_*`) travel on the
+    /// `$BROWSER` command line instead: `env NAME='value'… <BROWSER>`.
+    fn browser_with_settings(&self) -> Option<String> {
+        let browser = self.env.get("BROWSER")?;
+        let settings: Vec<String> = self
+            .env
+            .iter()
+            .filter(|(k, _)| k.starts_with("FOURGENT_TEST_BROWSER_"))
+            .map(|(k, v)| format!("{k}={}", shell_quote(v)))
+            .collect();
+        (!settings.is_empty()).then(|| format!("env {} {browser}", settings.join(" ")))
     }
 
     /// Runs `fourgent ARGS` with no stdin (as in CI).
@@ -231,6 +248,11 @@ header = "X-Api-Key"
         }
         out
     }
+}
+
+/// `s` as one word for a POSIX shell (and for fourgent's `$BROWSER`).
+pub fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
 }
 
 fn filters() -> &'static [(regex::Regex, &'static str)] {

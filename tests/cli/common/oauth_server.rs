@@ -113,7 +113,10 @@ rotating_refresh = true
     /// Prepares `env` to authorize against this server with the headless browser.
     pub fn configure(&self, env: &mut TestEnv, client_id: &str, token_auth: &str) {
         env.write_connectors(&self.connectors_toml(client_id, token_auth));
-        env.set("BROWSER", fixtures().join("browser").to_str().unwrap());
+        env.set(
+            "BROWSER",
+            &super::shell_quote(fixtures().join("browser").to_str().unwrap()),
+        );
         let log = env.root().join("browser.log");
         env.set("FOURGENT_TEST_BROWSER_LOG", log.to_str().unwrap());
         env.set(
