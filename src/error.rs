@@ -19,7 +19,7 @@ pub enum ErrorKind {
     NotFound,
     /// The app rejected the credentials, or authorization failed or was denied.
     Auth,
-    /// `status`: at least one connection is Not Connected.
+    /// A connection is Not Connected (`status`: any checked; `token`: this one).
     NotConnected,
     /// The OS keychain (or the chosen secret store) is missing, locked or not answering.
     Keychain,
@@ -81,7 +81,9 @@ impl ErrorKind {
             ErrorKind::Usage => "usage error: a bad option, value or missing input",
             ErrorKind::NotFound => "no such connection or app, or a name matches several",
             ErrorKind::Auth => "the app rejected the credentials or the authorization",
-            ErrorKind::NotConnected => "status: at least one connection is Not Connected",
+            ErrorKind::NotConnected => {
+                "a connection is Not Connected (status: any of those checked)"
+            }
             ErrorKind::Keychain => "the keychain or secret store is unavailable, locked or hung",
             ErrorKind::Config => "a file fourgent reads is damaged or invalid",
             ErrorKind::Network => "the app could not be reached or failed (5xx, timeout)",

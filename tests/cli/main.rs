@@ -20,5 +20,6 @@ mod oauth_hostile;
 mod reauthorize;
 mod refresh;
 mod status;
+mod stores;
 mod terminal;
 mod token;
