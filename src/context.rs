@@ -34,7 +34,7 @@ impl Ctx {
             color: global.color,
             no_color_env: env::var(env::NO_COLOR).is_some(),
             no_input: global.no_input,
-            ci: env::is_set(env::CI),
+            ci: env::is_ci(),
             verbose: global.verbose,
             quiet: global.quiet,
         });

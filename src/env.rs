@@ -13,7 +13,7 @@ pub const NO_INPUT: &str = "FOURGENT_NO_INPUT";
 pub const KEYCHAIN_TIMEOUT: &str = "FOURGENT_KEYCHAIN_TIMEOUT";
 /// Seconds an HTTP request to an app may take (default 30).
 pub const HTTP_TIMEOUT: &str = "FOURGENT_HTTP_TIMEOUT";
-/// Set by CI systems: when present, fourgent never prompts.
+/// Set by CI systems: unless empty, `0`, `false` or `no`, fourgent never prompts.
 pub const CI: &str = "CI";
 /// When non-empty, colour is off unless `--color always` is given.
 pub const NO_COLOR: &str = "NO_COLOR";
@@ -52,13 +52,32 @@ pub fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
-/// Whether a variable is set at all (even to an empty value).
-pub fn is_set(name: &str) -> bool {
-    std::env::var_os(name).is_some()
+/// Whether `CI` says this is a CI run: set to anything but an empty
+/// value, `0`, `false` or `no` (any case), as CI systems and people write it.
+pub fn is_ci() -> bool {
+    std::env::var_os(CI).is_some_and(|v| ci_value_means_ci(&v.to_string_lossy()))
+}
+
+fn ci_value_means_ci(v: &str) -> bool {
+    let v = v.trim();
+    !(v.is_empty()
+        || v == "0"
+        || v.eq_ignore_ascii_case("false")
+        || v.eq_ignore_ascii_case("no"))
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ci_false_zero_and_empty_are_not_ci() {
+        for v in ["", "0", "false", "FALSE", "no", " false "] {
+            assert!(!super::ci_value_means_ci(v), "{v:?}");
+        }
+        for v in ["true", "1", "yes", "github"] {
+            assert!(super::ci_value_means_ci(v), "{v:?}");
+        }
+    }
+
     #[test]
     fn app_variable_names_follow_product_rule() {
         assert_eq!(
