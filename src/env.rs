@@ -60,10 +60,7 @@ pub fn is_ci() -> bool {
 
 fn ci_value_means_ci(v: &str) -> bool {
     let v = v.trim();
-    !(v.is_empty()
-        || v == "0"
-        || v.eq_ignore_ascii_case("false")
-        || v.eq_ignore_ascii_case("no"))
+    !(v.is_empty() || v == "0" || v.eq_ignore_ascii_case("false") || v.eq_ignore_ascii_case("no"))
 }
 
 #[cfg(test)]

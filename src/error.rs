@@ -109,6 +109,7 @@ pub struct Error {
     causes: Vec<String>,
     hints: Vec<String>,
     broken_pipe: bool,
+    declined: bool,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -121,6 +122,17 @@ impl Error {
             causes: Vec::new(),
             hints: Vec::new(),
             broken_pipe: false,
+            declined: false,
+        }
+    }
+
+    /// The user answered "no" to a confirmation: not a failure to shout
+    /// about, so it is shown as a plain line ("Nothing deleted."), with the
+    /// exit code of [`ErrorKind::Interrupted`].
+    pub fn declined(message: impl Into<String>) -> Self {
+        Error {
+            declined: true,
+            ..Error::new(ErrorKind::Interrupted, message)
         }
     }
 
@@ -186,7 +198,11 @@ impl Error {
 
     /// The human form: `error: …`, `caused by: …` lines, then `hint: …`.
     pub fn render(&self) -> String {
-        let mut s = format!("error: {}\n", self.message);
+        let mut s = if self.declined {
+            format!("{}\n", self.message)
+        } else {
+            format!("error: {}\n", self.message)
+        };
         for cause in &self.causes {
             s.push_str(&format!("  caused by: {cause}\n"));
         }

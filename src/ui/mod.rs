@@ -241,9 +241,12 @@ impl Ui {
     pub fn confirm(&self, prompt: &str, default: bool, how: &str) -> Result<bool> {
         self.require_prompt("a confirmation", how)?;
         let theme = self.theme();
+        // The answer takes Enter: typing `yes⏎` must not act on the `y` and
+        // leave `es` for the shell.
         dialoguer::Confirm::with_theme(theme.as_ref())
             .with_prompt(prompt)
             .default(default)
+            .wait_for_newline(true)
             .interact()
             .map_err(prompt_error)
     }

@@ -111,7 +111,8 @@ fn interactive_add_prompts_hides_the_secret_and_confirms() {
     t.send(&["-l", "typed-key-123"]);
     t.send(&["Enter"]);
     t.wait_for("Add acme/staging?");
-    t.send(&["y"]);
+    t.send(&["-l", "yes"]);
+    t.send(&["Enter"]);
     let screen = t.wait_for("[exit 0]");
     assert!(screen.contains("Added acme/staging"), "{screen}");
     assert!(
@@ -169,10 +170,38 @@ fn interactive_delete_asks_and_keeps_on_no() {
         screen.contains("Integrations that use it will stop working"),
         "{screen}"
     );
+    // The answer waits for Enter.
     t.send(&["n"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(!t.screen().contains("[exit"), "{}", t.screen());
+    t.send(&["Enter"]);
     let screen = t.wait_for("[exit 130]");
-    assert!(screen.contains("nothing was deleted"), "{screen}");
+    assert!(screen.contains("Nothing deleted."), "{screen}");
+    assert!(
+        !screen.contains("error:"),
+        "declining is not an error:\n{screen}"
+    );
     assert_eq!(env.read_connections(), before);
+}
+
+#[test]
+fn interactive_delete_takes_a_typed_yes_whole() {
+    let app = FakeApp::accepting_key("k");
+    let env = TestEnv::with_file_store();
+    env.with_acme(&app);
+    env.add_acme("a", "k");
+    let Some(t) = Tmux::start(&env, &["connections", "delete", "a"]) else {
+        return;
+    };
+    t.wait_for("Delete?");
+    // `yes⏎`: nothing happens on the `y`; Enter confirms the whole word.
+    t.send(&["-l", "yes"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(!t.screen().contains("[exit"), "{}", t.screen());
+    t.send(&["Enter"]);
+    let screen = t.wait_for("[exit 0]");
+    assert!(screen.contains("Deleted acme/a"), "{screen}");
+    assert!(!env.read_connections().contains("name = \"a\""));
 }
 
 #[test]

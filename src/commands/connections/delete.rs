@@ -2,7 +2,7 @@
 
 use crate::cli::DeleteArgs;
 use crate::context::Ctx;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::model::{AuthKind, Connection};
 use crate::oauth;
 use crate::secrets;
@@ -34,10 +34,7 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
             "This deletes:\n{list}\nIntegrations that use {them} will stop working."
         ));
         if !ctx.ui.confirm("Delete?", false, "")? {
-            return Err(Error::new(
-                ErrorKind::Interrupted,
-                "not confirmed; nothing was deleted",
-            ));
+            return Err(Error::declined("Nothing deleted."));
         }
     }
 

@@ -321,10 +321,7 @@ pub(crate) fn authenticate(
     match connector.auth {
         crate::model::AuthKind::Custom => {
             if ctx.ui.can_prompt() && !ctx.ui.confirm(confirm, true, "")? {
-                return Err(Error::new(
-                    ErrorKind::Interrupted,
-                    "not confirmed; nothing was changed",
-                ));
+                return Err(Error::declined("Nothing was changed."));
             }
         }
         crate::model::AuthKind::OAuth2 => {
