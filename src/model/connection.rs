@@ -202,12 +202,23 @@ pub fn validate_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether two connection names are the same name: names compare without
+/// regard to case (`Prod` and `prod` are one name; the first spelling is
+/// kept).
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
 /// A free name for a new connection of `app`: `default`, then `default-2`, …
 pub fn suggest_name<'a>(
     existing: impl Iterator<Item = &'a Connection> + Clone,
     app: &str,
 ) -> String {
-    let taken = |n: &str| existing.clone().any(|c| c.app == app && c.name == n);
+    let taken = |n: &str| {
+        existing
+            .clone()
+            .any(|c| c.app == app && same_name(&c.name, n))
+    };
     if !taken("default") {
         return "default".into();
     }
@@ -257,6 +268,14 @@ pub(crate) mod tests {
         assert!(validate_name("has space").is_err());
         assert!(validate_name("c_7k2m9qx4").is_err());
         assert!(validate_name(&"a".repeat(65)).is_err());
+    }
+
+    #[test]
+    fn names_compare_without_case() {
+        assert!(same_name("Prod", "prod"));
+        assert!(!same_name("prod", "prod-2"));
+        let conns = [conn("stripe", "Default")];
+        assert_eq!(suggest_name(conns.iter(), "stripe"), "default-2");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::connection::same_name;
 use super::{Connection, ConnectionId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,8 +79,10 @@ impl Selector {
     fn matches(&self, c: &Connection) -> bool {
         match self {
             Selector::Id(id) => &c.id == id,
-            Selector::AppName { app, name } => &c.app == app && &c.name == name,
-            Selector::Name(name) => &c.name == name,
+            Selector::AppName { app, name } => {
+                c.app.eq_ignore_ascii_case(app) && same_name(&c.name, name)
+            }
+            Selector::Name(name) => same_name(&c.name, name),
         }
     }
 

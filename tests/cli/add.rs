@@ -202,3 +202,34 @@ fn add_to_the_keychain_stores_one_entry_per_connection() {
     assert!(!env.config_dir().join("secrets.toml").exists());
     assert!(!env.read_connections().contains("kc-key"));
 }
+
+#[test]
+fn names_differing_only_in_case_are_one_name() {
+    let app = FakeApp::accepting_key("case-key");
+    let env = TestEnv::with_file_store();
+    env.with_acme(&app);
+    let id = env.add_acme("Prod", "case-key");
+    let run = env
+        .run_with_stdin(
+            &[
+                "connections",
+                "add",
+                "acme",
+                "--name",
+                "prod",
+                "--secret-stdin",
+                "api_key",
+            ],
+            Some("case-key"),
+        )
+        .code(2);
+    assert!(run.stderr.contains("`acme/Prod` already exists"), "{run:?}");
+    // Any spelling names it; the first spelling is kept.
+    let shown = env
+        .run(&["connections", "show", "acme/PROD", "--json"])
+        .success()
+        .json();
+    assert_eq!(shown["id"], id.as_str());
+    assert_eq!(shown["name"], "Prod");
+    env.run(&["connections", "show", "prod"]).success();
+}

@@ -3,7 +3,7 @@
 use crate::cli::AddArgs;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::model::connection::{suggest_name, validate_name};
+use crate::model::connection::{same_name, suggest_name, validate_name};
 use crate::model::{CheckResult, Connection, ConnectionId, LastCheck, Status};
 use crate::secrets;
 use crate::ui::render;
@@ -43,7 +43,7 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
     validate_name(&name).map_err(|m| Error::usage(m).with_hint("pass another `--name`"))?;
     if let Some(taken) = existing
         .iter()
-        .find(|c| c.app == connector.id && c.name == name)
+        .find(|c| c.app == connector.id && same_name(&c.name, &name))
     {
         return Err(name_taken(taken));
     }
@@ -67,7 +67,7 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
         // Another process may have taken the name while we were verifying.
         if let Some(taken) = conns
             .iter()
-            .find(|c| c.app == connector.id && c.name == name)
+            .find(|c| c.app == connector.id && same_name(&c.name, &name))
         {
             return Err(name_taken(taken));
         }
