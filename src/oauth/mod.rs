@@ -154,8 +154,8 @@ impl App<'_> {
                 self.connector.name
             ))
         };
-        let auth_url = self.url("authorize_url", &spec.authorize_url)?;
         let token_url = self.url("token_url", &spec.token_url)?;
+        let auth_url = self.url("authorize_url", &spec.authorize_url)?;
         let mut client = oauth2::Client::new(ClientId::new(self.client_id.clone()))
             .set_auth_uri(AuthUrl::from_url(auth_url.as_url().clone()))
             .set_token_uri(TokenUrl::from_url(token_url.as_url().clone()));
