@@ -77,7 +77,7 @@ fn is_unsafe(ch: char) -> bool {
 /// `\u{…}` escapes, and the text is cut after `max_chars` characters
 /// (marked with `…`).
 pub(crate) fn sanitize(text: &str, max_chars: usize) -> String {
-    let mut out = String::with_capacity(text.len().min(max_chars * 4));
+    let mut out = String::with_capacity(text.len().min(max_chars.saturating_mul(4)));
     for (i, ch) in text.chars().enumerate() {
         if i == max_chars {
             out.push('…');
@@ -90,6 +90,15 @@ pub(crate) fn sanitize(text: &str, max_chars: usize) -> String {
         }
     }
     out
+}
+
+/// A message for the terminal, line by line: it may quote a connection's
+/// label or a value from connections.toml, which anyone may have edited.
+pub(crate) fn lines(text: &str) -> String {
+    text.split('\n')
+        .map(|line| sanitize(line, usize::MAX))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Text from an app, ready to store and show: secrets redacted, then
@@ -117,6 +126,14 @@ mod tests {
         );
         assert_eq!(sanitize("abcdef", 3), "abc…");
         assert_eq!(sanitize("Zoë 日本 ✓", 100), "Zoë 日本 ✓");
+    }
+
+    #[test]
+    fn messages_keep_their_lines() {
+        assert_eq!(
+            lines("error: acme\x1b[2J/x\n\nhint: run it"),
+            "error: acme\\u{1b}[2J/x\n\nhint: run it"
+        );
     }
 
     #[test]

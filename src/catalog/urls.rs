@@ -720,6 +720,7 @@ mod tests {
             ("https://x.com/a?b={q}", "query"),
             ("https://x.com:{port}/a", "port"),
             ("https://{u}@x.com/a", "user name"),
+            ("http://127.0.0.1:9@evil.test/a", "user name"),
             ("http://{sub}.localhost/a", "https://"),
             ("http://example.com/a", "https://"),
             ("{base}.x.com/a", "followed by `/`"),

@@ -558,7 +558,8 @@ fn errors_that_quote_secrets_are_redacted() {
 }
 
 /// A hand-edited connections.toml with escape sequences in every free-text
-/// value: `list`, `show` and `status` print them escaped.
+/// value: `list`, `show` and `status` print them escaped, and so do the
+/// messages that name a connection.
 #[test]
 fn a_hand_edited_file_cannot_drive_the_terminal() {
     let app = FakeApp::accepting_key("k");
@@ -577,7 +578,7 @@ fn a_hand_edited_file_cannot_drive_the_terminal() {
     std::fs::write(
         env.connections_file(),
         format!(
-            "version = 1\n\n[[connections]]\nid = \"{id}\"\nname = \"a\"\napp = \"acme\"\nauth = \"custom\"\nstatus = \"not_connected\"\ncreated_at = \"2026-01-01T00:00:00Z\"\nupdated_at = \"2026-01-01T00:00:00Z\"\naccount = {evil}\nscopes = [{evil}]\n\n[connections.fields]\nregion = {evil}\n\n[connections.last_check]\nat = \"2026-01-01T00:00:00Z\"\nresult = \"rejected\"\nreason = {evil}\n"
+            "version = 1\n\n[[connections]]\nid = \"{id}\"\nname = \"a\"\napp = \"acme\"\nauth = \"custom\"\nstatus = \"not_connected\"\ncreated_at = \"2026-01-01T00:00:00Z\"\nupdated_at = \"2026-01-01T00:00:00Z\"\naccount = {evil}\nscopes = [{evil}]\n\n[connections.fields]\nregion = {evil}\n\n[connections.last_check]\nat = \"2026-01-01T00:00:00Z\"\nresult = \"rejected\"\nreason = {evil}\n\n[[connections]]\nid = \"c_abcdefgh\"\nname = \"b\"\napp = {evil}\nauth = \"custom\"\nstatus = \"connected\"\ncreated_at = \"2026-01-01T00:00:00Z\"\nupdated_at = \"2026-01-01T00:00:00Z\"\n"
         ),
     )
     .unwrap();
@@ -589,10 +590,16 @@ fn a_hand_edited_file_cannot_drive_the_terminal() {
     );
     let list = env.run(&["connections", "list"]).success();
     assert!(list.stdout.contains(r"\u{1b}[2J"), "{list:?}");
+    let status = env.run(&["-v", "connections", "status"]);
+    assert!(status.stdout.contains(r"\u{1b}[2J"), "{status:?}");
     for run in [
         show,
         list,
-        env.run(&["connections", "status", "--offline"]).success(),
+        env.run(&["connections", "status", "--offline"]),
+        status,
+        env.run(&["connections", "show", "b"]),
+        env.run(&["connections", "delete", "c_abcdefgh", "--yes"])
+            .success(),
     ] {
         assert_eq!(raw_controls(&run.stdout), Vec::<char>::new(), "{run:?}");
         assert_eq!(raw_controls(&run.stderr), Vec::<char>::new(), "{run:?}");
