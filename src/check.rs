@@ -7,22 +7,24 @@ use std::collections::BTreeMap;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::catalog::{Connector, HttpMethod, placeholders};
-use crate::http::{describe_send_error, summarize_body};
+use crate::http::{self, summarize_body};
+use crate::sanitize::{self, clean};
 use crate::secrets::{Credentials, ExposeSecret};
-use crate::ui::render::sanitize;
 
 /// What the app said about the credentials.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Accepted; the account the answer names, when it names one.
     Accepted { account: Option<String> },
-    /// Refused (401/403, or an error flag in a 2xx answer).
+    /// Refused (401/403, or an error flag in a 2xx answer), or the URL
+    /// policy refused to send the credentials where the connection points.
     Rejected { reason: String },
     /// No usable answer: network failure, timeout, 5xx, unexpected status.
     Failed { reason: String },
 }
 
-/// Replaces each `{key}` in `template` with its value.
+/// Replaces each `{key}` in `template` with its value (for headers; URLs
+/// are built by `Connector::url`).
 pub fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> Result<String, String> {
     let mut out = template.to_owned();
     for key in placeholders(template) {
@@ -32,20 +34,17 @@ pub fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> Result<St
     Ok(out)
 }
 
-/// Non-secret values may go into URLs; refuse anything that would change the
-/// URL's shape (a value is a subdomain or an ID, not a path or a query).
-fn url_value(key: &str, v: &str, whole_base: bool) -> Result<String, String> {
-    let ok = |c: char| c.is_ascii_alphanumeric() || "-._~".contains(c);
-    if whole_base && (v.starts_with("https://") || v.starts_with("http://")) {
-        return Ok(v.trim_end_matches('/').to_owned());
+/// Tells the redactor about every secret of a connection.
+pub(crate) fn remember(creds: &Credentials) {
+    for s in creds.fields.values() {
+        sanitize::remember(s.expose_secret());
     }
-    if v.is_empty() || !v.chars().all(ok) {
-        return Err(format!(
-            "the value of `{key}` cannot be used in a URL: `{}`",
-            sanitize(v, 60)
-        ));
+    if let Some(t) = &creds.token {
+        sanitize::remember(t.access_token.expose_secret());
+        if let Some(r) = &t.refresh_token {
+            sanitize::remember(r.expose_secret());
+        }
     }
-    Ok(v.to_owned())
 }
 
 /// Runs the connector's check with a connection's values and credentials.
@@ -59,21 +58,17 @@ pub async fn run(
     let Some(check) = &connector.check else {
         return Outcome::Accepted { account: None };
     };
-    let url = match fill(&check.url, |k| {
-        fields
-            .get(k)
-            .map(|v| url_value(k, v, check.url.starts_with(&format!("{{{k}}}"))))
-            .transpose()
-            .ok()
-            .flatten()
-    }) {
+    remember(creds);
+    let url = match connector.url("check_url", &check.url, |k| fields.get(k).cloned()) {
         Ok(u) => u,
-        Err(reason) => {
-            return Outcome::Failed {
-                reason: format!("cannot build the check URL: {reason}"),
+        Err(e) => {
+            return Outcome::Rejected {
+                reason: format!("{e}; the credentials were not sent"),
             };
         }
     };
+    let is_secret =
+        |k: &str| (k == "access_token" && creds.token.is_some()) || creds.fields.contains_key(k);
     let secret_value = |k: &str| -> Option<String> {
         if k == "access_token"
             && let Some(t) = &creds.token
@@ -88,13 +83,13 @@ pub async fn run(
     };
 
     let mut headers = HeaderMap::new();
-    let mut add_header = |name: &str, value: String| -> Result<(), String> {
+    let mut add_header = |name: &str, value: String, sensitive: bool| -> Result<(), String> {
         let name = HeaderName::from_bytes(name.as_bytes())
             .map_err(|_| format!("`{name}` is not a valid header name"))?;
         let mut value = HeaderValue::from_str(&value).map_err(|_| {
             format!("the value for header `{name}` contains characters a header cannot hold")
         })?;
-        value.set_sensitive(true);
+        value.set_sensitive(sensitive);
         headers.insert(name, value);
         Ok(())
     };
@@ -104,12 +99,14 @@ pub async fn run(
             built = built.and(add_header(
                 h,
                 format!("{}{v}", f.prefix.as_deref().unwrap_or("")),
+                f.secret,
             ));
         }
     }
     for (name, template) in &check.headers {
+        let sensitive = placeholders(template).into_iter().any(is_secret);
         match fill(template, secret_value) {
-            Ok(v) => built = built.and(add_header(name, v)),
+            Ok(v) => built = built.and(add_header(name, v, sensitive)),
             Err(e) => built = built.and(Err(e)),
         }
     }
@@ -122,7 +119,9 @@ pub async fn run(
         HttpMethod::Post => reqwest::Method::POST,
         HttpMethod::Delete => reqwest::Method::DELETE,
     };
-    let mut req = client.request(method, &url).headers(headers);
+    let mut req = client
+        .request(method, url.as_url().clone())
+        .headers(headers);
     if let Some(template) = &connector.basic_auth {
         match fill(template, secret_value) {
             Ok(pair) => {
@@ -135,72 +134,20 @@ pub async fn run(
     if let Some(body) = &check.body {
         req = req.body(body.clone());
     }
-    let resp = match req.send().await {
-        Ok(r) => r,
-        Err(e) => {
-            return Outcome::Failed {
-                reason: describe_send_error(&e),
-            };
-        }
+    let reply = match req.build() {
+        Ok(request) => http::send(client, &url, request).await,
+        Err(e) => Err(http::Error::Send(http::describe_send_error(&e))),
     };
-    let status = resp.status();
-    let body = match resp.text().await {
-        Ok(b) => b,
-        Err(e) => {
-            return Outcome::Failed {
-                reason: describe_send_error(&e),
-            };
-        }
-    };
-    let secrets: Vec<String> = creds
-        .fields
-        .values()
-        .map(|s| s.expose_secret().to_owned())
-        .chain(
-            creds
-                .token
-                .as_ref()
-                .map(|t| t.access_token.expose_secret().to_owned()),
-        )
-        .collect();
-    let outcome = interpret(
-        &connector.name,
-        status.as_u16(),
-        &body,
-        check.ok.as_deref(),
-        &check.account,
-    );
-    redact(outcome, &secrets)
-}
-
-/// An app may quote the credentials it refused ("Invalid API key: sk_…"):
-/// every secret is cut out of what is shown.
-fn redact(outcome: Outcome, secrets: &[String]) -> Outcome {
-    let clean = |mut text: String| {
-        for s in secrets.iter().filter(|s| s.len() >= 4) {
-            text = text.replace(s.as_str(), "[redacted]");
-        }
-        // Shown text is cut at a length: a secret's cut-off start goes too.
-        for s in secrets.iter().filter(|s| s.len() >= 8) {
-            if let Some(start) = (8..s.len())
-                .rev()
-                .map(|n| format!("{}…", &s[..n]))
-                .find(|p| text.ends_with(p.as_str()))
-            {
-                text = text.replace(&start, "[redacted]…");
-            }
-        }
-        text
-    };
-    match outcome {
-        Outcome::Rejected { reason } => Outcome::Rejected {
-            reason: clean(reason),
-        },
-        Outcome::Failed { reason } => Outcome::Failed {
-            reason: clean(reason),
-        },
-        Outcome::Accepted { account } => Outcome::Accepted {
-            account: account.map(clean),
+    match reply {
+        Ok(reply) => interpret(
+            &connector.name,
+            reply.status,
+            &reply.text(),
+            check.ok.as_deref(),
+            &check.account,
+        ),
+        Err(e) => Outcome::Failed {
+            reason: e.to_string(),
         },
     }
 }
@@ -234,7 +181,7 @@ pub fn interpret(
             }
             let account = json.as_ref().and_then(|v| {
                 account.iter().find_map(|p| match v.pointer(p)? {
-                    serde_json::Value::String(s) if !s.is_empty() => Some(sanitize(s, 100)),
+                    serde_json::Value::String(s) if !s.is_empty() => Some(clean(s, 100)),
                     serde_json::Value::Number(n) => Some(n.to_string()),
                     _ => None,
                 })
@@ -319,30 +266,32 @@ mod tests {
     }
 
     #[test]
-    fn url_values_cannot_reshape_the_url() {
-        assert!(url_value("subdomain", "acme-1", false).is_ok());
-        assert!(url_value("subdomain", "evil.com/x?", false).is_err());
-        assert!(url_value("subdomain", "a@b", false).is_err());
-        assert_eq!(
-            url_value("api_domain", "https://x.pipedrive.com/", true).unwrap(),
-            "https://x.pipedrive.com"
-        );
-    }
-
-    #[test]
     fn secrets_quoted_by_the_app_are_redacted() {
+        sanitize::remember("sk_live_check_canary");
         let out = interpret(
             "A",
             401,
-            r#"{"message":"Invalid API key: sk_live_canary"}"#,
+            r#"{"message":"Invalid API key: sk_live_check_canary"}"#,
             None,
             &[],
         );
-        let out = redact(out, &["sk_live_canary".into()]);
         assert_eq!(
             out,
             Outcome::Rejected {
                 reason: "A rejected the credentials (HTTP 401): Invalid API key: [redacted]".into()
+            }
+        );
+        let out = interpret(
+            "A",
+            200,
+            "{\"name\":\"sk_live_check_canary \\u001b[2J\"}",
+            None,
+            &["/name".into()],
+        );
+        assert_eq!(
+            out,
+            Outcome::Accepted {
+                account: Some("[redacted] \\u{1b}[2J".into())
             }
         );
     }

@@ -124,12 +124,7 @@ impl Ctx {
         if let Some(c) = self.http.get() {
             return Ok(c);
         }
-        let client = reqwest::Client::builder()
-            .user_agent(concat!("fourgent/", env!("CARGO_PKG_VERSION")))
-            .timeout(self.http_timeout)
-            .connect_timeout(self.http_timeout.min(Duration::from_secs(10)))
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
+        let client = crate::http::client(self.http_timeout)
             .map_err(|e| Error::failure("cannot set up the HTTP client").with_source(&e))?;
         Ok(self.http.get_or_init(|| client))
     }
@@ -246,6 +241,14 @@ impl From<crate::oauth::Error> for Error {
             O::Network { .. } | O::NoAnswer { .. } | O::Malformed { .. } => {
                 Error::new(ErrorKind::Network, message)
             }
+            O::Url(e) => Error::new(ErrorKind::Config, message).with_hint(match e.placeholder() {
+                Some(key) => format!(
+                    "nothing was sent; give `{key}` a valid value with `--field {key}=VALUE` (`fourgent connections reauthorize` takes it too)"
+                ),
+                None => "nothing was sent; fix the URL in connectors.toml".into(),
+            }),
+            O::UnsafeAnswer(_) => Error::new(ErrorKind::Auth, message)
+                .with_hint("nothing was saved; the app answered with a value its URLs may not hold"),
         }
     }
 }

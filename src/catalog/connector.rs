@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::urls::{PlaceholderDef, UrlRule};
 use crate::model::AuthKind;
 
 /// A `[connectors.<id>]` table, in the built-in catalog or a user's file.
@@ -49,6 +50,8 @@ pub struct ConnectorDef {
     // Custom
     pub basic_auth: Option<String>,
     pub fields: Option<Vec<FieldSpec>>,
+    // What each `{placeholder}` of a URL may hold (see `urls.rs`)
+    pub(crate) placeholders: Option<BTreeMap<String, PlaceholderDef>>,
 }
 
 macro_rules! overlay {
@@ -98,6 +101,7 @@ impl ConnectorDef {
             check_account,
             basic_auth,
             fields,
+            placeholders,
         );
         self
     }
@@ -249,6 +253,11 @@ pub struct Connector {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub basic_auth: Option<String>,
     pub fields: Vec<FieldSpec>,
+    /// What each placeholder of the URL templates may hold, declared or
+    /// inferred from where it stands; every URL is built through
+    /// [`Connector::url`], which enforces these.
+    #[serde(rename = "placeholders", skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) url_rules: BTreeMap<String, UrlRule>,
 }
 
 #[derive(Clone, Debug, Serialize)]

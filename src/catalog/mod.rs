@@ -3,6 +3,7 @@
 //! documented in `docs/connectors.md`.
 
 mod connector;
+mod urls;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ pub use connector::{
     CheckSpec, Connector, ConnectorDef, FieldSpec, HttpMethod, OAuthSpec, Pkce, RedirectHost,
     RedirectRule, Source, TokenAuth, TokenBody,
 };
+pub(crate) use urls::{SafeUrl, UrlError};
 
 const BUILTIN: &str = include_str!("builtin.toml");
 
@@ -202,25 +204,6 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     out
 }
 
-/// Checks a URL: https, or http to a loopback host only (for local test
-/// servers), so credentials never cross a network in the clear.
-fn check_url(key: &str, url: &str) -> Result<(), String> {
-    let host_part = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("`{key}` must be an https:// URL, not `{url}`"))?;
-    if url.starts_with("http://") {
-        let host = host_part.split(['/', '?', '#']).next().unwrap_or_default();
-        let host = host.rsplit_once(':').map_or(host, |(h, _)| h);
-        if !matches!(host, "127.0.0.1" | "localhost" | "[::1]") {
-            return Err(format!(
-                "`{key}` must use https:// (plain http:// is allowed only for 127.0.0.1 and localhost): `{url}`"
-            ));
-        }
-    }
-    Ok(())
-}
-
 const OAUTH_ONLY: &[&str] = &[
     "authorize_url",
     "token_url",
@@ -252,7 +235,11 @@ fn check_issuer(issuer: &str) -> Result<(), String> {
         ));
     }
     if placeholders(issuer).is_empty() {
-        check_url("issuer", issuer)?;
+        let url = url::Url::parse(issuer)
+            .map_err(|e| format!("`issuer` is not a valid URL ({e}): `{issuer}`"))?;
+        if !matches!(url.scheme(), "https" | "http") {
+            return Err(format!("`issuer` must be an https:// URL, not `{issuer}`"));
+        }
     }
     Ok(())
 }
@@ -330,8 +317,12 @@ fn resolve(
                 .chain(def.revoke_url.as_ref().map(|u| ("revoke_url", u)))
             {
                 check_template(key, url, &[], true)?;
-                if placeholders(url).is_empty() {
-                    check_url(key, url)?;
+            }
+            for (name, value) in def.token_headers.iter().flatten() {
+                if reqwest::header::HeaderName::from_bytes(name.as_bytes()).is_err()
+                    || reqwest::header::HeaderValue::from_str(value).is_err()
+                {
+                    return Err(format!("`token_headers.{name}` is not a valid HTTP header"));
                 }
             }
             if let Some(issuer) = &def.issuer {
@@ -409,9 +400,6 @@ fn resolve(
     let check = match def.check_url.clone() {
         Some(url) => {
             check_template("check_url", &url, &[], true)?;
-            if placeholders(&url).is_empty() {
-                check_url("check_url", &url)?;
-            }
             let allow: &[&str] = if auth == AuthKind::OAuth2 {
                 &["access_token"]
             } else {
@@ -441,6 +429,23 @@ fn resolve(
         None => None,
     };
 
+    let mut templates: Vec<(&'static str, &str)> = Vec::new();
+    if let Some(o) = &oauth2 {
+        templates.push(("authorize_url", &o.authorize_url));
+        templates.push(("token_url", &o.token_url));
+        if let Some(r) = &o.revoke_url {
+            templates.push(("revoke_url", r));
+        }
+    }
+    if let Some(c) = &check {
+        templates.push(("check_url", &c.url));
+    }
+    let url_rules = urls::resolve_rules(
+        id,
+        &templates,
+        &def.placeholders.clone().unwrap_or_default(),
+    )?;
+
     Ok(Connector {
         id: id.to_owned(),
         name,
@@ -452,6 +457,7 @@ fn resolve(
         check,
         basic_auth: def.basic_auth,
         fields,
+        url_rules,
     })
 }
 
@@ -623,6 +629,86 @@ redirect_port = 8123
             err.to_string().contains("`issuer` is for OAuth2 apps"),
             "{err}"
         );
+    }
+
+    /// Every built-in connector against the URL policy: each URL builds with
+    /// good values, and no hostile value moves a URL to another host.
+    #[test]
+    fn every_builtin_url_follows_the_policy() {
+        use urls::UrlRule;
+        let cat = load("").unwrap();
+        let hostile = [
+            "evil.test:1234/x?",
+            "evil.test",
+            "127.0.0.2",
+            "127.0.0.2:4000/x?",
+            "https://evil.test",
+            "http://127.0.0.2:4000",
+            "http://127.0.0.1:1@evil.test/",
+            "https://acme.pipedrive.com.evil.test",
+            "acme.salesforce.com.evil.test",
+            "x@evil.test",
+            "..",
+            "a/../../b",
+            "x#",
+            "\\evil.test",
+        ];
+        let mut checked = 0;
+        for c in cat.iter() {
+            let good = |name: &str| -> Option<String> {
+                Some(match c.url_rules.get(name)? {
+                    UrlRule::HostLabel | UrlRule::PathSegment => "acme".into(),
+                    UrlRule::Host { host_suffixes } => {
+                        format!("acme.{}", host_suffixes[0].trim_start_matches('.'))
+                    }
+                    UrlRule::BaseUrl { host_suffixes } => {
+                        format!("https://acme.{}", host_suffixes[0].trim_start_matches('.'))
+                    }
+                    UrlRule::OneOf { one_of } => one_of[0].clone(),
+                })
+            };
+            let mut templates: Vec<(&'static str, &str)> = Vec::new();
+            if let Some(o) = &c.oauth2 {
+                templates.push(("authorize_url", &o.authorize_url));
+                templates.push(("token_url", &o.token_url));
+                templates.extend(o.revoke_url.as_deref().map(|u| ("revoke_url", u)));
+            }
+            templates.extend(c.check.as_ref().map(|k| ("check_url", k.url.as_str())));
+            for (key, template) in templates {
+                let url = c
+                    .url(key, template, good)
+                    .unwrap_or_else(|e| panic!("{}: {e}", c.id));
+                assert_eq!(url.as_url().scheme(), "https", "{} {key}", c.id);
+                for name in placeholders(template) {
+                    let rule = &c.url_rules[name];
+                    for bad in hostile {
+                        let built = c.url(key, template, |n| {
+                            if n == name {
+                                Some(bad.to_owned())
+                            } else {
+                                good(n)
+                            }
+                        });
+                        match (&built, rule) {
+                            (Err(_), _) => {}
+                            (Ok(u), UrlRule::PathSegment) => {
+                                assert_eq!(
+                                    u.as_url().host(),
+                                    url.as_url().host(),
+                                    "{} {key} {name}={bad}",
+                                    c.id
+                                );
+                            }
+                            (Ok(u), _) => {
+                                panic!("{} {key}: `{name}` = `{bad}` gave {}", c.id, u.as_url())
+                            }
+                        }
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 20, "only {checked} placeholders checked");
     }
 
     #[test]

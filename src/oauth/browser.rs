@@ -136,7 +136,7 @@ fn launch(
 }
 
 fn program(cmd: &Command) -> String {
-    crate::ui::render::sanitize(&cmd.get_program().to_string_lossy(), 200)
+    crate::sanitize::sanitize(&cmd.get_program().to_string_lossy(), 200)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
 
 use crate::catalog::RedirectHost;
-use crate::ui::render::sanitize;
+use crate::sanitize::sanitize;
 
 /// The largest request head we read; anything longer is refused.
 const MAX_REQUEST: usize = 16 * 1024;

@@ -14,17 +14,15 @@ use oauth2::basic::{
     BasicTokenType,
 };
 use oauth2::{
-    AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet,
-    EndpointNotSet, EndpointSet, ExtraTokenFields, PkceCodeChallenge, RedirectUrl, RefreshToken,
-    RequestTokenError, RevocationUrl, StandardRevocableToken, StandardTokenResponse, TokenResponse,
-    TokenUrl,
+    AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointNotSet,
+    EndpointSet, ExtraTokenFields, PkceCodeChallenge, RedirectUrl, RefreshToken, RequestTokenError,
+    StandardRevocableToken, StandardTokenResponse, TokenResponse, TokenUrl,
 };
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Connector, OAuthSpec, Pkce, TokenAuth, TokenBody};
-use crate::check::fill;
+use crate::catalog::{Connector, OAuthSpec, Pkce, SafeUrl, TokenAuth, TokenBody, UrlError};
+use crate::sanitize::{self, clean};
 use crate::secrets::{ExposeSecret, Secret, TokenSet};
-use crate::ui::render::sanitize;
 
 /// Refresh this long before the access token expires (or a quarter of the
 /// token's lifetime, for short-lived tokens).
@@ -42,9 +40,10 @@ pub enum Error {
     },
     #[error("no authorization arrived within {} seconds", .0.as_secs())]
     TimedOut(Duration),
-    #[error("{app}'s token endpoint refused the request: {error}{}", description.as_ref().map(|d| format!(" ({d})")).unwrap_or_default())]
+    #[error("{app}'s {what} refused the request: {error}{}", description.as_ref().map(|d| format!(" ({d})")).unwrap_or_default())]
     Rejected {
         app: String,
+        what: &'static str,
         error: String,
         description: Option<String>,
     },
@@ -64,6 +63,14 @@ pub enum Error {
     },
     #[error("{app}'s token endpoint answered with something that is not a token response")]
     Malformed { app: String },
+    /// A URL the policy refused to build from the connector and the
+    /// connection's values: nothing was sent.
+    #[error(transparent)]
+    Url(Box<UrlError>),
+    /// The app's answer (the redirect or the token response) holds a value
+    /// the connection's URLs may not use: nothing was saved.
+    #[error("{} answered with a value fourgent will not use: {}", .0.app, .0.problem)]
+    UnsafeAnswer(Box<UrlError>),
     #[error("{0}")]
     Config(String),
     #[error(transparent)]
@@ -111,7 +118,7 @@ type Client = oauth2::Client<
     EndpointSet,
     EndpointNotSet,
     EndpointNotSet,
-    EndpointMaybeSet,
+    EndpointNotSet,
     EndpointSet,
 >;
 
@@ -132,12 +139,23 @@ impl App<'_> {
             .expect("App is built for OAuth2 connectors only")
     }
 
-    fn url(&self, template: &str) -> Result<String, Error> {
-        fill(template, |k| self.fields.get(k).cloned())
-            .map_err(|e| Error::Config(format!("cannot build {}'s URL: {e}", self.connector.name)))
+    /// One of the connector's URLs, filled with the connection's values and
+    /// checked against the URL policy.
+    fn url(&self, key: &'static str, template: &str) -> Result<SafeUrl, Error> {
+        self.connector
+            .url(key, template, |k| self.fields.get(k).cloned())
+            .map_err(|e| Error::Url(Box::new(e)))
     }
 
-    fn client(&self, redirect_uri: Option<&str>) -> Result<Client, Error> {
+    /// Tells the redactor about the client secret.
+    fn remember_secrets(&self) {
+        if let Some(s) = &self.client_secret {
+            sanitize::remember(s.expose_secret());
+        }
+    }
+
+    /// The `oauth2` client and the token endpoint it sends to.
+    fn client(&self, redirect_uri: Option<&str>) -> Result<(Client, SafeUrl), Error> {
         let spec = self.spec();
         if spec.token_body == TokenBody::Json {
             return Err(Error::Config(format!(
@@ -151,20 +169,11 @@ impl App<'_> {
                 self.connector.name
             ))
         };
+        let token_url = self.url("token_url", &spec.token_url)?;
+        let auth_url = self.url("authorize_url", &spec.authorize_url)?;
         let mut client = oauth2::Client::new(ClientId::new(self.client_id.clone()))
-            .set_auth_uri(
-                AuthUrl::new(self.url(&spec.authorize_url)?)
-                    .map_err(|e| bad("authorize_url", e))?,
-            )
-            .set_token_uri(
-                TokenUrl::new(self.url(&spec.token_url)?).map_err(|e| bad("token_url", e))?,
-            )
-            .set_revocation_url_option(match &spec.revoke_url {
-                Some(u) => {
-                    Some(RevocationUrl::new(self.url(u)?).map_err(|e| bad("revoke_url", e))?)
-                }
-                None => None,
-            });
+            .set_auth_uri(AuthUrl::from_url(auth_url.as_url().clone()))
+            .set_token_uri(TokenUrl::from_url(token_url.as_url().clone()));
         client = match &self.client_secret {
             Some(secret) => client
                 .set_client_secret(ClientSecret::new(secret.expose_secret().to_owned()))
@@ -180,7 +189,18 @@ impl App<'_> {
                 RedirectUrl::new(uri.to_owned()).map_err(|e| bad("redirect URI", e))?,
             );
         }
-        Ok(client)
+        Ok((client, token_url))
+    }
+
+    /// Checks the values an app's answer adds to the connection against the
+    /// URL policy, before anything is built from them or stored.
+    fn check_answer(&self, fields: &BTreeMap<String, String>) -> Result<(), Error> {
+        for (name, value) in fields {
+            self.connector
+                .check_url_value(name, value)
+                .map_err(|e| Error::UnsafeAnswer(Box::new(e)))?;
+        }
+        Ok(())
     }
 }
 
@@ -214,13 +234,27 @@ pub async fn authorize(
     mut how: Interaction<'_>,
 ) -> Result<Authorized, Error> {
     let spec = app.spec();
+    app.remember_secrets();
     let port = how.port.or(spec.redirect_port);
-    let issuer = spec.issuer.as_deref().map(|i| app.url(i)).transpose()?;
+    // The issuer as the app writes it: a filled template, without the `/`
+    // that URL parsing adds to a bare origin.
+    let issuer = spec
+        .issuer
+        .as_deref()
+        .map(|i| -> Result<String, Error> {
+            let url = app.url("issuer", i)?.as_url().to_string();
+            Ok(if i.ends_with('/') {
+                url
+            } else {
+                url.trim_end_matches('/').to_owned()
+            })
+        })
+        .transpose()?;
     let listener = loopback::Listener::bind(spec.redirect_host, port)
         .await?
         .expecting_issuer(issuer.clone());
     let redirect_uri = listener.redirect_uri();
-    let client = app.client(Some(&redirect_uri))?;
+    let (client, token_url) = app.client(Some(&redirect_uri))?;
 
     let mut request = client.authorize_url(CsrfToken::new_random);
     let scopes = if how.scopes.is_empty() {
@@ -235,6 +269,7 @@ pub async fn authorize(
         None
     } else {
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        sanitize::remember(verifier.secret());
         request = request.set_pkce_challenge(challenge);
         Some(verifier)
     };
@@ -279,13 +314,14 @@ pub async fn authorize(
         loopback::Verdict::Denied { error, description } => {
             return Err(Error::Denied {
                 app: app.connector.name.clone(),
-                error,
-                description,
+                error: clean(&error, 100),
+                description: description.map(|d| clean(&d, 300)),
             });
         }
         loopback::Verdict::Stray(why) => return Err(Error::BadPaste(why)),
     };
 
+    sanitize::remember(&code);
     let mut exchange = client.exchange_code(AuthorizationCode::new(code));
     if let Some(v) = verifier {
         exchange = exchange.set_pkce_verifier(v);
@@ -294,20 +330,23 @@ pub async fn authorize(
         exchange = exchange.add_extra_param(k.as_str(), v.as_str());
     }
     let response = exchange
-        .request_async(http)
+        .request_async(&crate::http::for_oauth2(
+            http,
+            &token_url,
+            &spec.token_headers,
+        ))
         .await
-        .map_err(|e| request_error(app, "token endpoint", e))?;
+        .map_err(|e| request_error(app, e))?;
+    let token = token_set(&response, None, &scopes);
     let mut fields = BTreeMap::new();
     for key in &spec.callback_fields {
         if let Some(v) = params.get(key) {
-            fields.insert(key.clone(), sanitize(v, 200));
+            fields.insert(key.clone(), clean(v, 200));
         }
     }
     fields.extend(token_fields(spec, &response));
-    Ok(Authorized {
-        token: token_set(&response, None, &scopes),
-        fields,
-    })
+    app.check_answer(&fields)?;
+    Ok(Authorized { token, fields })
 }
 
 /// Exchanges a refresh token for new tokens. The old refresh token is kept
@@ -321,16 +360,24 @@ pub async fn refresh(
         .refresh_token
         .as_ref()
         .ok_or_else(|| Error::Config("there is no refresh token".into()))?;
-    let client = app.client(None)?;
+    app.remember_secrets();
+    sanitize::remember(refresh.expose_secret());
+    sanitize::remember(old.access_token.expose_secret());
+    let (client, token_url) = app.client(None)?;
     let token = RefreshToken::new(refresh.expose_secret().to_owned());
     let mut request = client.exchange_refresh_token(&token);
-    for (k, v) in &app.spec().token_params {
+    let spec = app.spec();
+    for (k, v) in &spec.token_params {
         request = request.add_extra_param(k.as_str(), v.as_str());
     }
     let response = request
-        .request_async(http)
+        .request_async(&crate::http::for_oauth2(
+            http,
+            &token_url,
+            &spec.token_headers,
+        ))
         .await
-        .map_err(|e| request_error(app, "token endpoint", e))?;
+        .map_err(|e| request_error(app, e))?;
     let mut new = token_set(&response, old.refresh_token.as_ref(), &old.scopes);
     if new.scopes.is_empty() {
         new.scopes = old.scopes.clone();
@@ -342,18 +389,26 @@ pub async fn refresh(
 /// one (which ends the whole grant at most apps), else the access token.
 /// `Ok(false)` when the app has no revocation endpoint.
 ///
-/// Sent by hand rather than through the `oauth2` crate, which refuses
-/// non-https revocation URLs (local test servers) and only POSTs.
+/// The client authenticates as at the token endpoint: HTTP Basic with the
+/// form-urlencoded ID and secret (RFC 6749 §2.3.1, RFC 7009 §2.1), or both
+/// in the body. Sent by hand rather than through the `oauth2` crate, which
+/// refuses non-https revocation URLs (local test servers) and only POSTs.
 pub async fn revoke(
     http: &reqwest::Client,
     app: &App<'_>,
     token: &TokenSet,
 ) -> Result<bool, Error> {
+    const WHAT: &str = "revocation endpoint";
     let spec = app.spec();
     let Some(url) = &spec.revoke_url else {
         return Ok(false);
     };
-    let url = app.url(url)?;
+    app.remember_secrets();
+    sanitize::remember(token.access_token.expose_secret());
+    if let Some(r) = &token.refresh_token {
+        sanitize::remember(r.expose_secret());
+    }
+    let url = app.url("revoke_url", url)?;
     let (value, hint) = match &token.refresh_token {
         Some(r) => (r.expose_secret(), "refresh_token"),
         None => (token.access_token.expose_secret(), "access_token"),
@@ -363,10 +418,14 @@ pub async fn revoke(
         crate::catalog::HttpMethod::Delete => reqwest::Method::DELETE,
         _ => reqwest::Method::POST,
     };
-    let mut request = http.request(method, &url);
+    let mut request = http.request(method, url.as_url().clone());
     match (&app.client_secret, spec.token_auth) {
         (Some(secret), TokenAuth::Basic) => {
-            request = request.basic_auth(&app.client_id, Some(secret.expose_secret()));
+            let encode = |s: &str| -> String {
+                url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+            };
+            request =
+                request.basic_auth(encode(&app.client_id), Some(encode(secret.expose_secret())));
         }
         (Some(secret), TokenAuth::Body) => {
             form.push(("client_id", &app.client_id));
@@ -375,31 +434,29 @@ pub async fn revoke(
         (None, _) => form.push(("client_id", &app.client_id)),
     }
     let name = app.connector.name.clone();
-    let response = request
+    let network = |reason: String| Error::Network {
+        app: name.clone(),
+        what: WHAT,
+        reason,
+    };
+    let request = request
         .form(&form)
-        .send()
+        .build()
+        .map_err(|e| network(crate::http::describe_send_error(&e)))?;
+    let reply = crate::http::send(http, &url, request)
         .await
-        .map_err(|e| Error::Network {
-            app: name.clone(),
-            what: "revocation endpoint",
-            reason: crate::http::describe_send_error(&e),
-        })?;
-    let status = response.status();
-    if status.is_success() {
+        .map_err(|e| network(e.to_string()))?;
+    if (200..300).contains(&reply.status) {
         return Ok(true);
     }
-    let body = response.text().await.unwrap_or_default();
-    let error =
-        crate::http::summarize_body(&body).unwrap_or_else(|| format!("HTTP {}", status.as_u16()));
-    if status.is_server_error() {
-        Err(Error::Network {
-            app: name,
-            what: "revocation endpoint",
-            reason: error,
-        })
+    let error = crate::http::summarize_body(&reply.text())
+        .unwrap_or_else(|| format!("HTTP {}", reply.status));
+    if reply.status >= 500 {
+        Err(network(error))
     } else {
         Err(Error::Rejected {
             app: name,
+            what: WHAT,
             error,
             description: None,
         })
@@ -412,6 +469,10 @@ fn token_set(response: &Response, old_refresh: Option<&Secret>, requested: &[Str
         .and_then(|d| SignedDuration::try_from(d).ok())
         .and_then(|d| Timestamp::now().checked_add(d).ok())
         .map(|t| t.round(jiff::Unit::Second).unwrap_or(t));
+    sanitize::remember(response.access_token().secret());
+    if let Some(r) = response.refresh_token() {
+        sanitize::remember(r.secret());
+    }
     TokenSet {
         obtained_at: Some(crate::model::connection::now()),
         access_token: Secret::from(response.access_token().secret().clone()),
@@ -419,10 +480,11 @@ fn token_set(response: &Response, old_refresh: Option<&Secret>, requested: &[Str
             .refresh_token()
             .map(|r| Secret::from(r.secret().clone()))
             .or_else(|| old_refresh.map(|r| Secret::from(r.expose_secret().to_owned()))),
-        token_type: Some(response.token_type().as_ref().to_owned()),
+        token_type: Some(clean(response.token_type().as_ref(), 40)),
         expires_at,
+        // Scopes are shown by `show` and stored in connections.toml.
         scopes: match response.scopes() {
-            Some(s) => s.iter().map(|s| s.to_string()).collect(),
+            Some(s) => s.iter().map(|s| clean(s, 200)).collect(),
             None => requested.to_vec(),
         },
     }
@@ -434,7 +496,7 @@ fn token_fields(spec: &OAuthSpec, response: &Response) -> BTreeMap<String, Strin
         .iter()
         .filter_map(|(name, pointer)| {
             let v = match extra.pointer(pointer)? {
-                serde_json::Value::String(s) => sanitize(s, 200),
+                serde_json::Value::String(s) => clean(s, 200),
                 serde_json::Value::Number(n) => n.to_string(),
                 _ => return None,
             };
@@ -443,35 +505,30 @@ fn token_fields(spec: &OAuthSpec, response: &Response) -> BTreeMap<String, Strin
         .collect()
 }
 
-type TokenRequestError =
-    RequestTokenError<oauth2::HttpClientError<reqwest::Error>, BasicErrorResponse>;
+type TokenRequestError = RequestTokenError<crate::http::Error, BasicErrorResponse>;
 
-fn request_error(app: &App<'_>, what: &'static str, e: TokenRequestError) -> Error {
+/// What a failed token request (code exchange or refresh) tells the user;
+/// everything the app said is redacted and sanitized.
+fn request_error(app: &App<'_>, e: TokenRequestError) -> Error {
+    const WHAT: &str = "token endpoint";
     let name = app.connector.name.clone();
     match e {
         RequestTokenError::ServerResponse(r) => Error::Rejected {
             app: name,
-            error: sanitize(r.error().as_ref(), 100),
-            description: r.error_description().map(|d| sanitize(d, 300)),
+            what: WHAT,
+            error: clean(r.error().as_ref(), 100),
+            description: r.error_description().map(|d| clean(d, 300)),
         },
-        RequestTokenError::Request(e) => {
-            let reason = describe_http_error(&e);
-            let connected =
-                !matches!(&e, oauth2::HttpClientError::Reqwest(inner) if inner.is_connect());
-            if connected {
-                Error::NoAnswer {
-                    app: name,
-                    what,
-                    reason,
-                }
-            } else {
-                Error::Network {
-                    app: name,
-                    what,
-                    reason,
-                }
-            }
-        }
+        RequestTokenError::Request(crate::http::Error::Lost(reason)) => Error::NoAnswer {
+            app: name,
+            what: WHAT,
+            reason,
+        },
+        RequestTokenError::Request(e) => Error::Network {
+            app: name,
+            what: WHAT,
+            reason: e.to_string(),
+        },
         // Some apps (Slack) answer errors with 200 and `{"ok": false, "error": …}`.
         // Only the `error` field is read: the body may hold tokens.
         RequestTokenError::Parse(_, body) => {
@@ -481,20 +538,14 @@ fn request_error(app: &App<'_>, what: &'static str, e: TokenRequestError) -> Err
             {
                 Some(error) => Error::Rejected {
                     app: name,
-                    error: sanitize(&error, 100),
+                    what: WHAT,
+                    error: clean(&error, 100),
                     description: None,
                 },
                 None => Error::Malformed { app: name },
             }
         }
         RequestTokenError::Other(_) => Error::Malformed { app: name },
-    }
-}
-
-fn describe_http_error(e: &oauth2::HttpClientError<reqwest::Error>) -> String {
-    match e {
-        oauth2::HttpClientError::Reqwest(inner) => crate::http::describe_send_error(inner),
-        other => sanitize(&other.to_string(), 200),
     }
 }
 

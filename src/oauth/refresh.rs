@@ -270,6 +270,10 @@ impl Refresher<'_> {
                 Err(store) => store,
             };
         }
+        if matches!(e, super::Error::Url(_) | super::Error::Config(_)) {
+            // Nothing was sent: fixing the configuration fixes it, no pause.
+            return Error::Failed(e);
+        }
         let failures = stored.refresh_failures.saturating_add(1);
         let wait = (1..failures).fold(COOLDOWN, |w, _| (w * 2).min(MAX_COOLDOWN));
         let now = crate::model::connection::now();

@@ -11,6 +11,7 @@ use console::Style;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::sanitize::lines;
 use crate::secrets::Secret;
 
 /// `--color`.
@@ -119,7 +120,7 @@ impl Ui {
     /// Progress and results for the person: stderr, hidden by `-q`.
     pub fn status(&self, text: &str) {
         if !self.quiet {
-            eprintln!("{text}");
+            eprintln!("{}", lines(text));
         }
     }
 
@@ -130,26 +131,28 @@ impl Ui {
         } else {
             "ok:".to_owned()
         };
-        self.status(&format!("{mark} {text}"));
+        if !self.quiet {
+            eprintln!("{mark} {}", lines(text));
+        }
     }
 
     /// Shown even with `-q`.
     pub fn warn(&self, text: &str) {
         let label = self.paint_err("warning:", Style::new().yellow().bold());
-        eprintln!("{label} {text}");
+        eprintln!("{label} {}", lines(text));
     }
 
     pub fn hint(&self, text: &str) {
         if !self.quiet {
             let label = self.paint_err("hint:", Style::new().cyan().bold());
-            eprintln!("{label} {text}");
+            eprintln!("{label} {}", lines(text));
         }
     }
 
     /// Diagnostics with `-v`. Never pass a secret.
     pub fn debug(&self, text: impl FnOnce() -> String) {
         if self.verbose > 0 {
-            eprintln!("debug: {}", text());
+            eprintln!("debug: {}", lines(&text()));
         }
     }
 
@@ -163,7 +166,7 @@ impl Ui {
             eprintln!("{}", err.to_json());
             return;
         }
-        let text = err.render();
+        let text = lines(&err.render());
         if self.color_err {
             let red = Style::new().red().bold().for_stderr();
             let text = text

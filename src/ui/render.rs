@@ -6,6 +6,17 @@ use jiff::{Timestamp, Unit};
 use serde_json::Value;
 
 use crate::model::{Connection, Status};
+use crate::sanitize::sanitize;
+
+/// The most characters of one value from connections.toml a table or `show`
+/// prints.
+const SHOWN_MAX: usize = 300;
+
+/// A value read from connections.toml (which anyone may have edited, and
+/// which holds what apps said), made safe for a terminal.
+fn shown(text: &str) -> String {
+    sanitize(text, SHOWN_MAX)
+}
 
 /// How a table is drawn.
 #[derive(Clone, Copy, Debug)]
@@ -116,12 +127,12 @@ pub const LIST_HEADERS: [&str; 7] = [
 /// The cells of one `list` row.
 pub fn list_row(c: &Connection, now: Timestamp, tty: bool) -> [String; 7] {
     [
-        c.name.clone(),
+        shown(&c.name),
         c.id.to_string(),
-        c.app.clone(),
+        shown(&c.app),
         c.auth.to_string(),
         c.status.to_string(),
-        c.account.clone().unwrap_or_else(|| "-".into()),
+        c.account.as_deref().map_or_else(|| "-".into(), shown),
         time_cell(c.last_check.as_ref().map(|l| l.at), now, tty),
     ]
 }
@@ -167,6 +178,8 @@ pub fn table(
     }));
     for row in rows {
         t.add_row(row.into_iter().enumerate().map(|(i, v)| {
+            // Cells may quote connections.toml (a check's reason, an account).
+            let v = shown(&v);
             let cell = Cell::new(&v);
             match (style.color, Some(i) == status_col, v.as_str()) {
                 (true, true, "Connected") => cell.fg(Color::Green),
@@ -194,21 +207,25 @@ pub fn table(
 /// `show`: one connection, a line per property.
 pub fn show(c: &Connection, now: Timestamp) -> String {
     let mut lines: Vec<(&str, String)> = vec![
-        ("Name", c.name.clone()),
+        ("Name", shown(&c.name)),
         ("ID", c.id.to_string()),
-        ("App", c.app.clone()),
+        ("App", shown(&c.app)),
         ("Auth", c.auth.to_string()),
         ("Status", c.status.to_string()),
-        ("Account", c.account.clone().unwrap_or_else(|| "-".into())),
+        (
+            "Account",
+            c.account.as_deref().map_or_else(|| "-".into(), shown),
+        ),
     ];
     if !c.scopes.is_empty() {
-        lines.push(("Scopes", c.scopes.join(" ")));
+        let scopes: Vec<String> = c.scopes.iter().map(|s| shown(s)).collect();
+        lines.push(("Scopes", scopes.join(" ")));
     }
     if let Some(t) = c.expires_at {
         lines.push(("Expires", format!("{t} ({})", relative(t, now))));
     }
     for (k, v) in &c.fields {
-        lines.push(("Field", format!("{k} = {v}")));
+        lines.push(("Field", format!("{} = {}", shown(k), shown(v))));
     }
     if let Some(store) = c.store {
         lines.push(("Secret in", store.as_str().to_owned()));
@@ -230,7 +247,7 @@ pub fn show(c: &Connection, now: Timestamp) -> String {
                 relative(l.at, now)
             );
             if let Some(r) = &l.reason {
-                s.push_str(&format!(": {r}"));
+                s.push_str(&format!(": {}", shown(r)));
             }
             lines.push(("Last check", s));
         }
@@ -246,25 +263,6 @@ pub fn show(c: &Connection, now: Timestamp) -> String {
 /// The word for a status in tables.
 pub fn status_word(s: Status) -> String {
     s.to_string()
-}
-
-/// Makes provider-supplied text safe for a terminal: control and bidi
-/// characters escaped, length capped.
-pub fn sanitize(text: &str, max_chars: usize) -> String {
-    let mut out = String::new();
-    for (i, ch) in text.chars().enumerate() {
-        if i == max_chars {
-            out.push('…');
-            break;
-        }
-        let bidi = matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
-        if ch.is_control() || bidi {
-            out.extend(ch.escape_unicode());
-        } else {
-            out.push(ch);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -283,11 +281,51 @@ mod tests {
         assert_eq!(ago(-2 * 3600), "in 2 hours");
     }
 
+    /// Text from connections.toml (which holds what apps said, and which
+    /// anyone may edit) reaches the terminal only sanitized.
     #[test]
-    fn sanitize_escapes_controls_and_caps_length() {
-        assert_eq!(sanitize("ok\x1b[31mred", 100), "ok\\u{1b}[31mred");
-        assert_eq!(sanitize("a\u{202E}b", 100), "a\\u{202e}b");
-        assert_eq!(sanitize("abcdef", 3), "abc…");
+    fn file_text_is_sanitized_in_every_view() {
+        let mut c = crate::model::connection::tests::conn("acme\u{1b}[2J", "x");
+        c.account = Some("Acme\u{1b}]0;owned\u{7}\u{202E}".into());
+        c.scopes = vec!["read\u{9b}31m".into(), "write\u{200B}".into()];
+        c.fields
+            .insert("region\u{2028}".into(), "eu\u{E0041}\n".into());
+        c.last_check = Some(crate::model::LastCheck {
+            at: Timestamp::UNIX_EPOCH,
+            result: crate::model::CheckResult::Rejected,
+            reason: Some("denied\r\u{1b}[1A\u{2066}".into()),
+        });
+        let now = Timestamp::UNIX_EPOCH;
+        let table_text = table(
+            &LIST_HEADERS,
+            vec![
+                list_row(&c, now, true).to_vec(),
+                vec![c.last_check.clone().unwrap().reason.unwrap()],
+            ],
+            Some(4),
+            TableStyle {
+                tty: true,
+                color: false,
+                width: Some(200),
+            },
+        );
+        for out in [show(&c, now), list_line(&c, now), table_text] {
+            let body = out.trim_end_matches('\n');
+            assert!(
+                !body
+                    .chars()
+                    .any(|ch| ch.is_control() && ch != '\n' && ch != '\t'
+                        || matches!(
+                            ch,
+                            '\u{200B}' | '\u{202E}' | '\u{2028}' | '\u{2066}' | '\u{E0041}'
+                        )),
+                "{out:?}"
+            );
+            assert!(
+                out.contains("\\u{1b}") || out.contains("\\u{9b}"),
+                "{out:?}"
+            );
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod crash;
 mod delete;
 mod drift;
 mod help;
+mod hostile;
 mod json;
 mod keychain;
 mod leaks;

@@ -179,7 +179,11 @@ pub(crate) fn gather_inputs(
                     }
                 },
             };
-            fields.insert(key.to_owned(), check_plain_value(key, value)?);
+            let value = check_plain_value(key, value)?;
+            connector.check_url_value(key, &value).map_err(|e| {
+                Error::usage(e.to_string()).with_hint(format!("pass another `--field {key}=VALUE`"))
+            })?;
+            fields.insert(key.to_owned(), value);
             continue;
         }
         let how = format!("pass it with `--secret-env {key}=VAR` or `--secret-stdin {key}`");

@@ -226,6 +226,9 @@ fn refresh_error(ctx: &Ctx, conn: &Connection, fix: &str, e: RefreshError) -> Er
                 ),
             )
         }
+        RefreshError::Failed(inner @ (oauth::Error::Url(_) | oauth::Error::Config(_))) => {
+            Error::from(inner)
+        }
         RefreshError::Failed(inner) => {
             let base = Error::from(inner);
             Error::new(base.kind(), format!("cannot refresh {label}: {}", base.message()))

@@ -1,7 +1,11 @@
 //! A tiny HTTP server on 127.0.0.1:0 that plays an app's check endpoint.
 //! Real enough for the client (HTTP/1.1 over TCP), small enough to make it
-//! answer 401, 500, slowly or with garbage on demand. It records each request
-//! so a test can prove the endpoint was hit and what was sent.
+//! answer 401, 500, slowly, with garbage, with a redirect or with a body
+//! that does not end, on demand. It records each request so a test can
+//! prove the endpoint was hit and what was sent.
+//!
+//! [`Recorder`] is "another host": a listener on 127.0.0.2 that records
+//! every connection made to it, so a test can prove nothing reached it.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -38,7 +42,22 @@ impl Response {
     }
 }
 
-type Handler = dyn Fn(&Request) -> Response + Send + Sync;
+/// What the fake does with a request, beyond a plain [`Response`].
+pub enum Answer {
+    Plain(Response),
+    /// A redirect (`status` 301/302/307/308) to `location`.
+    #[allow(dead_code)]
+    Redirect {
+        status: u16,
+        location: String,
+    },
+    /// 200 with a body that does not end (it stops after 64 MiB, far past
+    /// what fourgent may read, and then closes the connection).
+    #[allow(dead_code)]
+    Endless,
+}
+
+type Handler = dyn Fn(&Request) -> Answer + Send + Sync;
 
 pub struct FakeApp {
     port: u16,
@@ -48,6 +67,11 @@ pub struct FakeApp {
 impl FakeApp {
     /// Starts the server; it runs until the test process ends.
     pub fn start(handler: impl Fn(&Request) -> Response + Send + Sync + 'static) -> FakeApp {
+        FakeApp::start_with(move |req| Answer::Plain(handler(req)))
+    }
+
+    /// Starts a server that may also redirect or stream without end.
+    pub fn start_with(handler: impl Fn(&Request) -> Answer + Send + Sync + 'static) -> FakeApp {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let port = listener.local_addr().unwrap().port();
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -129,7 +153,31 @@ fn serve(stream: TcpStream, handler: &Handler, recorded: &Mutex<Vec<Request>>) {
             body: String::from_utf8_lossy(&body).into_owned(),
         };
         recorded.lock().unwrap().push(req.clone());
-        let resp = handler(&req);
+        let resp = match handler(&req) {
+            Answer::Plain(resp) => resp,
+            Answer::Redirect { status, location } => {
+                let text = format!(
+                    "HTTP/1.1 {status} X\r\nlocation: {location}\r\ncontent-length: 0\r\n\r\n"
+                );
+                if stream.write_all(text.as_bytes()).is_err() {
+                    return;
+                }
+                continue;
+            }
+            Answer::Endless => {
+                let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n";
+                if stream.write_all(head.as_bytes()).is_err() {
+                    return;
+                }
+                let chunk = vec![b'x'; 64 * 1024];
+                for _ in 0..1024 {
+                    if stream.write_all(&chunk).is_err() {
+                        return;
+                    }
+                }
+                return;
+            }
+        };
         std::thread::sleep(resp.delay);
         let text = format!(
             "HTTP/1.1 {} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{}",
@@ -140,5 +188,57 @@ fn serve(stream: TcpStream, handler: &Handler, recorded: &Mutex<Vec<Request>>) {
         if stream.write_all(text.as_bytes()).is_err() {
             return;
         }
+    }
+}
+
+/// A listener on 127.0.0.2 ("another host") that records every connection
+/// and the bytes sent on it. It answers nothing.
+pub struct Recorder {
+    port: u16,
+    seen: Arc<Mutex<Vec<Vec<u8>>>>,
+}
+
+impl Recorder {
+    pub fn start() -> Recorder {
+        let listener = TcpListener::bind("127.0.0.2:0").expect("bind 127.0.0.2:0");
+        let port = listener.local_addr().unwrap().port();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let record = seen.clone();
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let index = {
+                    let mut seen = record.lock().unwrap();
+                    seen.push(Vec::new());
+                    seen.len() - 1
+                };
+                let record = record.clone();
+                std::thread::spawn(move || {
+                    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+                    let mut buf = [0u8; 4096];
+                    while let Ok(n) = stream.read(&mut buf) {
+                        if n == 0 {
+                            break;
+                        }
+                        record.lock().unwrap()[index].extend_from_slice(&buf[..n]);
+                    }
+                });
+            }
+        });
+        Recorder { port, seen }
+    }
+
+    /// `host:port`, for building hostile values.
+    pub fn addr(&self) -> String {
+        format!("127.0.0.2:{}", self.port)
+    }
+
+    /// Every connection made to it, with what was sent.
+    pub fn seen(&self) -> Vec<String> {
+        self.seen
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .collect()
     }
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-pub use fake_app::{FakeApp, Response};
+pub use fake_app::{Answer, FakeApp, Recorder, Response};
 
 /// Whether a real Secret Service keychain is there (`scripts/with-keyring`
 /// sets `FOURGENT_TEST_KEYRING=1`). Keychain tests return early without one,

@@ -43,10 +43,16 @@ pub struct Server {
 impl Server {
     /// A new server whose access tokens live `ttl` seconds.
     pub fn start(ttl: u32) -> Server {
+        Server::start_with_secret(ttl, CLIENT_SECRET)
+    }
+
+    /// A new server whose confidential clients have `secret`.
+    pub fn start_with_secret(ttl: u32, secret: &str) -> Server {
         let mut child = Command::new("bash")
             .args(["-c", "node server.mjs <&- & pid=$!; read -r _; kill $pid"])
             .current_dir(fixtures())
             .env("ACCESS_TOKEN_TTL", ttl.to_string())
+            .env("OAUTH_CLIENT_SECRET", secret)
             .env_remove("DBUS_SESSION_BUS_ADDRESS")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
