@@ -237,8 +237,11 @@ fn check_issuer(issuer: &str) -> Result<(), String> {
     if placeholders(issuer).is_empty() {
         let url = url::Url::parse(issuer)
             .map_err(|e| format!("`issuer` is not a valid URL ({e}): `{issuer}`"))?;
-        if !matches!(url.scheme(), "https" | "http") {
-            return Err(format!("`issuer` must be an https:// URL, not `{issuer}`"));
+        let plain_loopback = url.scheme() == "http" && urls::is_loopback(&url);
+        if url.scheme() != "https" && !plain_loopback {
+            return Err(format!(
+                "`issuer` must be an https:// URL (plain http:// only for loopback), not `{issuer}`"
+            ));
         }
     }
     Ok(())

@@ -151,7 +151,7 @@ fn base_url(value: &str, suffixes: &[String]) -> Option<String> {
     has_suffix(url.host_str()?, suffixes).then(|| url.origin().ascii_serialization())
 }
 
-fn is_loopback(url: &Url) -> bool {
+pub(crate) fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(Host::Ipv4(ip)) => ip.is_loopback(),
         Some(Host::Ipv6(ip)) => ip.is_loopback(),

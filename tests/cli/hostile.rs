@@ -529,7 +529,7 @@ fn errors_that_quote_secrets_are_redacted() {
         // A refresh refused with a description that quotes the refresh token
         // and the client secret: shown and stored redacted.
         seed(&env, "evil", &[], true);
-        let refresh = env.run(&["-vv", "connections", "token", "s"]).code(4);
+        let refresh = env.run(&["-vv", "connections", "token", "s"]).code(5);
         assert!(refresh.stderr.contains("[redacted]"), "{refresh:?}");
         let stored = env.read_connections();
         assert!(
