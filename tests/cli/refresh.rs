@@ -6,18 +6,8 @@ use std::os::unix::process::ExitStatusExt;
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use crate::common::TestEnv;
 use crate::common::oauth_server::{self, Server};
-
-/// Iterations of the signal loop: a quick run per change, many more in the
-/// stress tier (`scripts/test --stress` sets FOURGENT_TEST_STRESS=1).
-fn iterations() -> usize {
-    if std::env::var("FOURGENT_TEST_STRESS").as_deref() == Ok("1") {
-        80
-    } else {
-        16
-    }
-}
+use crate::common::{TestEnv, iterations};
 
 fn env_for(server: &Server) -> TestEnv {
     let mut env = TestEnv::with_file_store();
@@ -81,7 +71,7 @@ fn signals_during_a_refresh_never_burn_the_connection() {
     let span = started.elapsed().max(Duration::from_millis(20));
     assert_eq!(server.whoami(run.stdout.trim()), 200);
 
-    let total = iterations();
+    let total = iterations(16, 80);
     let mut landed = 0;
     for i in 0..total {
         make_due(&env);

@@ -21,6 +21,18 @@ pub fn keyring_available() -> bool {
     ok
 }
 
+/// Whether this is the stress tier (`scripts/test --stress` sets
+/// FOURGENT_TEST_STRESS=1): loops that hunt for races and crashes run many
+/// more iterations there.
+pub fn stress() -> bool {
+    std::env::var("FOURGENT_TEST_STRESS").as_deref() == Ok("1")
+}
+
+/// `quick` iterations per change, `stress` in the stress tier.
+pub fn iterations(quick: usize, stress: usize) -> usize {
+    if self::stress() { stress } else { quick }
+}
+
 pub struct TestEnv {
     root: tempfile::TempDir,
     env: BTreeMap<String, String>,
