@@ -235,7 +235,7 @@ impl From<crate::oauth::Error> for Error {
             )),
             O::Listener(_) => Error::failure(message),
             O::Denied { .. } | O::Rejected { .. } => Error::new(ErrorKind::Auth, message),
-            O::TimedOut(_) => Error::new(ErrorKind::Auth, message).with_hint(
+            O::TimedOut(_) => Error::new(ErrorKind::TimedOut, message).with_hint(
                 "run the command again (with a longer `--timeout` if you need it), or pass `--no-browser` and open the printed address yourself",
             ),
             O::Network { .. } | O::NoAnswer { .. } | O::Malformed { .. } => {

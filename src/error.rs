@@ -27,13 +27,15 @@ pub enum ErrorKind {
     Config,
     /// The app could not be reached, or answered with a server error.
     Network,
+    /// No authorization arrived from the browser in time.
+    TimedOut,
     /// The user pressed Ctrl-C or declined a confirmation.
     Interrupted,
 }
 
 impl ErrorKind {
     /// Every kind, in exit-code order: the one list the docs are checked against.
-    pub const ALL: [ErrorKind; 9] = [
+    pub const ALL: [ErrorKind; 10] = [
         ErrorKind::Failure,
         ErrorKind::Usage,
         ErrorKind::NotFound,
@@ -42,6 +44,7 @@ impl ErrorKind {
         ErrorKind::Keychain,
         ErrorKind::Config,
         ErrorKind::Network,
+        ErrorKind::TimedOut,
         ErrorKind::Interrupted,
     ];
 
@@ -55,6 +58,7 @@ impl ErrorKind {
             ErrorKind::Keychain => 6,
             ErrorKind::Config => 7,
             ErrorKind::Network => 8,
+            ErrorKind::TimedOut => 9,
             ErrorKind::Interrupted => 130,
         }
     }
@@ -70,6 +74,7 @@ impl ErrorKind {
             ErrorKind::Keychain => "keychain",
             ErrorKind::Config => "config",
             ErrorKind::Network => "network",
+            ErrorKind::TimedOut => "timed_out",
             ErrorKind::Interrupted => "interrupted",
         }
     }
@@ -87,6 +92,7 @@ impl ErrorKind {
             ErrorKind::Keychain => "the keychain or secret store is unavailable, locked or hung",
             ErrorKind::Config => "a file fourgent reads is damaged or invalid",
             ErrorKind::Network => "the app could not be reached or failed (5xx, timeout)",
+            ErrorKind::TimedOut => "no authorization arrived from the browser in time",
             ErrorKind::Interrupted => "interrupted (Ctrl-C) or not confirmed",
         }
     }

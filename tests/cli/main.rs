@@ -17,6 +17,7 @@ mod keychain;
 mod leaks;
 mod list;
 mod oauth;
+mod oauth_advice;
 mod oauth_hostile;
 mod reauthorize;
 mod refresh;

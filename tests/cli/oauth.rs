@@ -142,10 +142,12 @@ fn no_callback_times_out_and_saves_nothing() {
     env.set("BROWSER", "true"); // a browser that never comes back
     let run = env
         .run(&["connections", "add", "idp", "--name", "x", "--timeout", "2"])
-        .code(4);
+        .code(9);
     assert!(
         run.stderr
-            .contains("no authorization arrived within 2 seconds"),
+            .contains("no authorization arrived within 2 seconds")
+            && run.stderr.contains("--no-browser")
+            && !run.stderr.contains("rejected"),
         "{run:?}"
     );
     // The URL is always printed, for opening elsewhere.
@@ -170,8 +172,10 @@ fn no_browser_prints_the_url_and_opens_nothing() {
             "--timeout",
             "1",
         ])
-        .code(4);
+        .code(9);
     assert!(run.stderr.contains("code_challenge="), "{run:?}");
+    // It was given: the hint does not suggest it again.
+    assert!(!run.stderr.contains("pass `--no-browser`"), "{run:?}");
     assert!(
         !env.root().join("browser-argv.log").exists(),
         "a browser was started"

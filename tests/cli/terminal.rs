@@ -241,7 +241,7 @@ fn interactive_oauth2_accepts_a_pasted_address_only_with_the_right_state() {
         "the URL is printed:\n{screen}"
     );
     // Nothing valid arrives: the wait ends at the timeout, nothing saved.
-    let screen = t.wait_for("[exit 4]");
+    let screen = t.wait_for("[exit 9]");
     assert!(
         screen.contains("no authorization arrived within 10 seconds"),
         "{screen}"

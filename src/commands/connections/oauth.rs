@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use crate::catalog::Connector;
+use crate::catalog::{Connector, Pkce, RedirectRule, TokenAuth};
 use crate::cli::AuthArgs;
 use crate::context::Ctx;
 use crate::env;
@@ -56,6 +56,8 @@ pub(crate) fn authorize(
     again: &str,
 ) -> Result<Authorized> {
     let (client_id, client_secret) = client_credentials(ctx, connector)?;
+    preflight(ctx, connector, args)?;
+    require_secret(ctx, connector, client_secret.is_some())?;
     let app = App {
         connector,
         client_id,
@@ -131,20 +133,114 @@ pub(crate) fn authorize(
         spinner.borrow_mut().take();
         out
     })?;
-    result.map_err(|e| {
-        let denied = matches!(
-            e,
-            oauth::Error::Denied { .. } | oauth::Error::Rejected { .. }
-        );
-        let err = Error::from(e);
-        if denied {
+    result.map_err(|e| advise(connector, args, again, e))
+}
+
+/// What can be known to fail before the browser opens: an app that needs
+/// the exact redirect URI, port included, with no port to use.
+fn preflight(ctx: &Ctx, connector: &Connector, args: &AuthArgs) -> Result<()> {
+    let spec = connector.oauth2.as_ref().expect("OAuth2 connector");
+    if spec.redirect_rule == RedirectRule::Exact
+        && spec.redirect_port.is_none()
+        && args.port.is_none()
+    {
+        return Err(Error::usage(format!(
+            "{} accepts only the exact redirect URI you registered, port included, and no port is set",
+            connector.name
+        ))
+        .with_hint(format!(
+            "set `redirect_port = PORT` under [connectors.{}] in {} (the port of the redirect URI you registered, e.g. {}), or pass `--port PORT`",
+            connector.id,
+            ctx.config_dir().join("connectors.toml").display(),
+            spec.redirect_uri(Some(8765)),
+        )));
+    }
+    Ok(())
+}
+
+/// A confidential client (HTTP Basic at the token endpoint, or no PKCE to
+/// prove a public client) needs its secret before the browser opens.
+fn require_secret(ctx: &Ctx, connector: &Connector, have: bool) -> Result<()> {
+    let spec = connector.oauth2.as_ref().expect("OAuth2 connector");
+    let confidential = spec.token_auth == TokenAuth::Basic || spec.pkce == Pkce::Unsupported;
+    if have || !confidential {
+        return Ok(());
+    }
+    Err(Error::usage(format!(
+        "{} needs its OAuth client secret, and none is set",
+        connector.name
+    ))
+    .with_hint(format!(
+        "store it with `fourgent connectors set-secret {}` (in {}), or export {}",
+        connector.id,
+        ctx.secrets().describe(),
+        env::client_secret_var(&connector.id)
+    )))
+}
+
+/// An OAuth error with advice for its code: what the user can do about it.
+fn advise(connector: &Connector, args: &AuthArgs, again: &str, e: oauth::Error) -> Error {
+    let spec = connector.oauth2.as_ref().expect("OAuth2 connector");
+    let code = match &e {
+        oauth::Error::Denied { error, .. } | oauth::Error::Rejected { error, .. } => {
+            Some(error.clone())
+        }
+        _ => None,
+    };
+    let description = match &e {
+        oauth::Error::Denied { description, .. } | oauth::Error::Rejected { description, .. } => {
+            description.clone().unwrap_or_default()
+        }
+        _ => String::new(),
+    };
+    let timed_out = matches!(e, oauth::Error::TimedOut(_));
+    let err = Error::from(e);
+    let nothing = "nothing was saved";
+    if timed_out {
+        let mut err = Error::new(ErrorKind::TimedOut, err.message().to_owned());
+        err = if args.no_browser {
             err.with_hint(format!(
-                "run `{again}` again and approve access; nothing was saved"
+                "open the printed address in a browser and finish there within the time; run `{again}` again (with a longer `--timeout` if you need it); {nothing}"
             ))
         } else {
-            err
-        }
-    })
+            err.with_hint(format!(
+                "run `{again}` again and finish in the browser (with a longer `--timeout` if you need it), or pass `--no-browser` and open the printed address yourself; {nothing}"
+            ))
+        };
+        return err;
+    }
+    let Some(code) = code else { return err };
+    let redirect =
+        code.contains("redirect") || description.to_ascii_lowercase().contains("redirect");
+    if redirect {
+        let port = args.port.or(spec.redirect_port);
+        return err.with_hint(format!(
+            "register the redirect URI {} with {} (exactly, port included), or set the port you registered with `redirect_port` or `--port`; {nothing}",
+            spec.redirect_uri(port),
+            connector.name
+        ));
+    }
+    match code.as_str() {
+        "access_denied" => err.with_hint(format!(
+            "run `{again}` again and approve access; {nothing}"
+        )),
+        "invalid_client" | "unauthorized_client" => err.with_hint(format!(
+            "{} does not accept the client ID or secret: check `client_id` under [connectors.{}] (or {}) and the secret (`fourgent connectors set-secret {}` or {}); {nothing}",
+            connector.name,
+            connector.id,
+            env::client_id_var(&connector.id),
+            connector.id,
+            env::client_secret_var(&connector.id),
+        )),
+        "invalid_scope" => err.with_hint(format!(
+            "ask only for scopes the app allows ({}), with `--scope`, or allow them in the app's settings; {nothing}",
+            if args.scopes.is_empty() { spec.scopes.join(" ") } else { args.scopes.join(" ") }
+        )),
+        "invalid_grant" => err.with_hint(format!(
+            "the authorization code expired or was already used; run `{again}` again; {nothing}"
+        )),
+        _ => err.with_hint(format!("run `{again}` again; {nothing}")),
+    }
 }
 
 /// A connection's credentials with an access token that is not due,
