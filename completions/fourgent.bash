@@ -276,7 +276,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__delete)
-            opts="-y -v -q -h -V --yes --no-revoke --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-y -v -q -h -V --yes --no-revoke --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

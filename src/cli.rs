@@ -307,6 +307,10 @@ pub struct DeleteArgs {
     /// OAuth2: keep the token valid at the app (skip revocation)
     #[arg(long)]
     pub no_revoke: bool,
+
+    /// Print what was deleted as JSON: [{"id", "app", "name", "revoked"}]
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Print a connection's secret for a script
@@ -435,7 +439,8 @@ impl Command {
                 ConnectionsCommand::Show(a) => a.json,
                 ConnectionsCommand::Status(a) => a.json,
                 ConnectionsCommand::Token(a) => a.json,
-                ConnectionsCommand::Delete(_) | ConnectionsCommand::Move(_) => false,
+                ConnectionsCommand::Delete(a) => a.json,
+                ConnectionsCommand::Move(_) => false,
             },
             Command::Connectors(ConnectorsCommand::List(a)) => a.json,
             Command::Connectors(ConnectorsCommand::Show(a)) => a.json,

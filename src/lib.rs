@@ -27,6 +27,12 @@ use clap::{CommandFactory, Parser};
 use crate::cli::Cli;
 use crate::context::Ctx;
 
+/// clap's message without its `error: ` prefix and usage lines.
+fn first_line(rendered: &str) -> String {
+    let line = rendered.lines().next().unwrap_or_default();
+    line.strip_prefix("error: ").unwrap_or(line).to_owned()
+}
+
 /// Parses the command line, runs the command, renders any error, and turns
 /// the outcome into the process exit code.
 pub fn main() -> ExitCode {
@@ -34,7 +40,16 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help/version to stdout (exit 0) and usage errors
-            // to stderr (exit 2).
+            // to stderr (exit 2); with `--json`, a usage error is JSON too.
+            if e.use_stderr() && std::env::args_os().any(|a| a == "--json") {
+                let message = first_line(&e.render().to_string());
+                let err = error::Error::usage(message).with_hint("run the command with `--help`");
+                #[allow(clippy::disallowed_macros)]
+                {
+                    eprintln!("{}", err.to_json());
+                }
+                return ExitCode::from(err.kind().exit_code());
+            }
             let _ = e.print();
             return ExitCode::from(e.exit_code() as u8);
         }

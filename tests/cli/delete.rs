@@ -62,3 +62,34 @@ fn delete_removes_the_keychain_entry() {
     env.run(&["connections", "delete", &id, "--yes"]).success();
     assert!(keychain_lookup(&id).is_none());
 }
+
+#[test]
+fn delete_json_lists_what_was_deleted() {
+    let app = FakeApp::accepting_key("json-key");
+    let env = TestEnv::with_file_store();
+    env.with_acme(&app);
+    let id = env.add_acme("j", "json-key");
+    let run = env
+        .run(&["connections", "delete", "acme/j", "--yes", "--json"])
+        .success();
+    assert_eq!(
+        run.json(),
+        serde_json::json!([{"app": "acme", "id": id, "name": "j", "revoked": null}])
+    );
+}
+
+#[test]
+fn usage_errors_are_json_with_json() {
+    let env = TestEnv::new();
+    let run = env
+        .run(&["connections", "delete", "--json", "--bogus"])
+        .code(2);
+    let last = run.stderr.lines().last().unwrap();
+    let v: serde_json::Value = serde_json::from_str(last).expect("JSON error");
+    assert_eq!(v["error"]["kind"], "usage");
+    assert_eq!(v["error"]["exit_code"], 2);
+    assert!(
+        v["error"]["message"].as_str().unwrap().contains("--bogus"),
+        "{v}"
+    );
+}

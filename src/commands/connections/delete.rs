@@ -38,6 +38,7 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
         }
     }
 
+    let mut deleted = Vec::new();
     for conn in &targets {
         let account = secrets::connection_account(&conn.id);
         let store = ctx.secrets_for(conn);
@@ -48,9 +49,11 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
         let current = store
             .get(&account)
             .map_err(|e| super::store_error(ctx, conn, e))?;
-        if conn.auth == AuthKind::OAuth2 && !args.no_revoke {
-            revoke(ctx, conn, current.as_ref());
-        }
+        let revoked = if conn.auth == AuthKind::OAuth2 && !args.no_revoke {
+            revoke(ctx, conn, current.as_ref())
+        } else {
+            None
+        };
         // The secret is removed under the metadata lock too, so the file and
         // the store change together. `old` is restored if the file write
         // fails.
@@ -97,28 +100,39 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
         let _ = std::fs::remove_file(crate::oauth::refresh::lock_file(ctx.config_dir(), &conn.id));
         drop(lock);
         ctx.ui.success(&format!("Deleted {}", conn.label_with_id()));
+        deleted.push(serde_json::json!({
+            "app": conn.app,
+            "id": conn.id.as_str(),
+            "name": conn.name,
+            "revoked": revoked,
+        }));
+    }
+    if args.json {
+        let text = serde_json::to_string_pretty(&deleted).expect("JSON values serialize");
+        ctx.ui.out(&format!("{text}\n"))?;
     }
     Ok(())
 }
 
 /// Revokes the connection's tokens at the app, best effort: says what
-/// happened, and never stops the delete.
-fn revoke(ctx: &Ctx, conn: &Connection, stored: Option<&secrets::Secret>) {
+/// happened, and never stops the delete. `Some(true)` when the app revoked
+/// them, `Some(false)` when it could not be done, `None` when there was
+/// nothing to revoke.
+fn revoke(ctx: &Ctx, conn: &Connection, stored: Option<&secrets::Secret>) -> Option<bool> {
     let account = secrets::connection_account(&conn.id);
-    let Some(token) = stored
+    let token = stored
         .and_then(|s| secrets::Credentials::from_secret(&account, s).ok())
-        .and_then(|c| c.token)
-    else {
-        return;
+        .and_then(|c| c.token)?;
+    let Ok(catalog) = ctx.catalog() else {
+        return Some(false);
     };
-    let Ok(catalog) = ctx.catalog() else { return };
     let Some(connector) = catalog.get(&conn.app) else {
         ctx.ui.warn(&format!(
             "the app `{}` is not in the catalog; the token of {} was not revoked",
             conn.app,
             conn.label()
         ));
-        return;
+        return Some(false);
     };
     if connector
         .oauth2
@@ -129,7 +143,7 @@ fn revoke(ctx: &Ctx, conn: &Connection, stored: Option<&secrets::Secret>) {
             "{} has no revocation endpoint: the token stays valid until it expires; remove fourgent's access in the app's settings",
             connector.name
         ));
-        return;
+        return Some(false);
     }
     let outcome =
         super::oauth::client_credentials(ctx, connector).and_then(|(client_id, client_secret)| {
@@ -144,12 +158,22 @@ fn revoke(ctx: &Ctx, conn: &Connection, stored: Option<&secrets::Secret>) {
                 .map_err(crate::error::Error::from)
         });
     match outcome {
-        Ok(_) => ctx.ui.status(&format!("Revoked the token of {} at {}", conn.label(), connector.name)),
-        Err(e) => ctx.ui.warn(&format!(
-            "could not revoke the token of {} at {}: {}; remove fourgent's access in the app's settings",
-            conn.label(),
-            connector.name,
-            e.message()
-        )),
+        Ok(_) => {
+            ctx.ui.status(&format!(
+                "Revoked the token of {} at {}",
+                conn.label(),
+                connector.name
+            ));
+            Some(true)
+        }
+        Err(e) => {
+            ctx.ui.warn(&format!(
+                "could not revoke the token of {} at {}: {}; remove fourgent's access in the app's settings",
+                conn.label(),
+                connector.name,
+                e.message()
+            ));
+            Some(false)
+        }
     }
 }
