@@ -11,8 +11,8 @@ use serde::Deserialize;
 
 use crate::model::AuthKind;
 pub use connector::{
-    CheckSpec, Connector, ConnectorDef, FieldSpec, HttpMethod, OAuthSpec, Pkce, RedirectHost,
-    RedirectRule, Source, TokenAuth, TokenBody,
+    CheckSpec, Connector, ConnectorDef, FieldSpec, HttpMethod, Lifetime, OAuthSpec, Pkce,
+    RedirectHost, RedirectRule, Source, TokenAuth, TokenBody,
 };
 
 const BUILTIN: &str = include_str!("builtin.toml");
@@ -228,6 +228,7 @@ const OAUTH_ONLY: &[&str] = &[
     "scopes",
     "client_id",
     "redirect_port",
+    "refresh_token_lifetime",
 ];
 
 fn resolve(
@@ -336,6 +337,12 @@ fn resolve(
                 token_fields: def.token_fields.clone().unwrap_or_default(),
                 rotating_refresh: def.rotating_refresh.unwrap_or(false),
                 tokens_expire: def.tokens_expire.unwrap_or(true),
+                refresh_token_lifetime: def
+                    .refresh_token_lifetime
+                    .as_deref()
+                    .map(Lifetime::parse)
+                    .transpose()
+                    .map_err(|e| format!("`refresh_token_lifetime`: {e}"))?,
             })
         }
         AuthKind::Custom => {
@@ -346,6 +353,7 @@ fn resolve(
                 def.scopes.is_some(),
                 def.client_id.is_some(),
                 def.redirect_port.is_some(),
+                def.refresh_token_lifetime.is_some(),
             ];
             if let Some(i) = oauth_keys.iter().position(|set| *set) {
                 return Err(format!(
@@ -398,6 +406,10 @@ fn resolve(
         None => None,
     };
 
+    if def.max_concurrency == Some(0) {
+        return Err("`max_concurrency` must be at least 1".into());
+    }
+
     Ok(Connector {
         id: id.to_owned(),
         name,
@@ -409,6 +421,7 @@ fn resolve(
         check,
         basic_auth: def.basic_auth,
         fields,
+        max_concurrency: def.max_concurrency,
     })
 }
 
@@ -513,6 +526,50 @@ redirect_port = 8123
         )
         .unwrap_err();
         assert!(err.to_string().contains("https://"), "{err}");
+    }
+
+    #[test]
+    fn limits_and_lifetimes_are_read_and_checked() {
+        let cat = load("").unwrap();
+        let qb = cat.get("quickbooks").unwrap();
+        assert_eq!(qb.max_concurrency, Some(10));
+        let lifetime = qb.oauth2.as_ref().unwrap().refresh_token_lifetime.as_ref();
+        assert_eq!(
+            lifetime.map(|l| l.duration),
+            Some(jiff::SignedDuration::from_hours(100 * 24))
+        );
+        assert_eq!(cat.get("xero").unwrap().max_concurrency, Some(5));
+        assert_eq!(cat.get("visma-economic").unwrap().max_concurrency, None);
+
+        for (text, hours) in [
+            ("100 days", 2400),
+            ("60d", 1440),
+            ("12h", 12),
+            ("2 weeks", 336),
+        ] {
+            assert_eq!(
+                Lifetime::parse(text).unwrap().duration,
+                jiff::SignedDuration::from_hours(hours),
+                "{text}"
+            );
+        }
+        for bad in ["3 months", "1 year", "soon", "0 days", "-5 days", ""] {
+            assert!(Lifetime::parse(bad).is_err(), "{bad}");
+        }
+
+        let custom = |extra: &str| {
+            format!(
+                "[connectors.acme]\nname = \"A\"\nauth = \"custom\"\n{extra}\n[[connectors.acme.fields]]\nkey = \"k\"\nlabel = \"K\"\nsecret = true\n"
+            )
+        };
+        let err = load(&custom("max_concurrency = 0")).unwrap_err();
+        assert!(err.to_string().contains("at least 1"), "{err}");
+        let err = load(&custom("refresh_token_lifetime = \"5 days\"")).unwrap_err();
+        assert!(err.to_string().contains("for OAuth2 apps"), "{err}");
+        let err = load("[connectors.xero]\nrefresh_token_lifetime = \"a while\"\n").unwrap_err();
+        assert!(err.to_string().contains("refresh_token_lifetime"), "{err}");
+        let cat = load("[connectors.xero]\nmax_concurrency = 2\n").unwrap();
+        assert_eq!(cat.get("xero").unwrap().max_concurrency, Some(2));
     }
 
     #[test]
