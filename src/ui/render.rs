@@ -166,9 +166,8 @@ pub fn table(
     for row in rows {
         t.add_row(row.into_iter().enumerate().map(|(i, v)| {
             let cell = Cell::new(&v);
-            match (style.color, Some(i) == status_col, v.as_str()) {
-                (true, true, "Connected") => cell.fg(Color::Green),
-                (true, true, _) => cell.fg(Color::Red),
+            match status_color(&v) {
+                Some(c) if style.color && Some(i) == status_col => cell.fg(c),
                 _ => cell,
             }
         }));
@@ -243,6 +242,20 @@ pub fn status_word(s: Status) -> String {
     s.to_string()
 }
 
+/// The STATUS word of a connection `status` could not check (the stored
+/// status is kept).
+pub const UNREACHABLE: &str = "Unreachable";
+
+/// The colour of a STATUS word. The word itself always says it too.
+pub fn status_color(word: &str) -> Option<Color> {
+    match word {
+        "Connected" => Some(Color::Green),
+        "Not Connected" => Some(Color::Red),
+        UNREACHABLE => Some(Color::Yellow),
+        _ => None,
+    }
+}
+
 /// Makes provider-supplied text safe for a terminal: control and bidi
 /// characters escaped, length capped.
 pub fn sanitize(text: &str, max_chars: usize) -> String {
@@ -283,6 +296,37 @@ mod tests {
         assert_eq!(sanitize("ok\x1b[31mred", 100), "ok\\u{1b}[31mred");
         assert_eq!(sanitize("a\u{202E}b", 100), "a\\u{202e}b");
         assert_eq!(sanitize("abcdef", 3), "abc…");
+    }
+
+    #[test]
+    fn status_words_have_their_colours() {
+        let style = TableStyle {
+            tty: true,
+            color: true,
+            width: None,
+        };
+        let rows = ["Connected", "Not Connected", UNREACHABLE]
+            .iter()
+            .map(|w| vec![(*w).to_owned(), "x".to_owned()])
+            .collect();
+        let out = table(&["STATUS", "NAME"], rows, Some(0), style);
+        // 256-colour codes 10 green, 9 red, 11 yellow, each before its word.
+        for (code, word) in [(10, "Connected"), (9, "Not Connected"), (11, UNREACHABLE)] {
+            assert!(
+                out.contains(&format!("\u{1b}[38;5;{code}m{word}")),
+                "{word} is not coloured {code}: {out:?}"
+            );
+        }
+        let plain = table(
+            &["STATUS"],
+            vec![vec![UNREACHABLE.to_owned()]],
+            Some(0),
+            TableStyle {
+                color: false,
+                ..style
+            },
+        );
+        assert!(!plain.contains('\u{1b}') && plain.contains(UNREACHABLE));
     }
 
     #[test]
