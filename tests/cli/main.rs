@@ -18,5 +18,6 @@ mod list;
 mod oauth;
 mod reauthorize;
 mod status;
+mod status_truth;
 mod terminal;
 mod token;

@@ -38,7 +38,10 @@ impl Response {
     }
 }
 
-type Handler = dyn Fn(&Request) -> Response + Send + Sync;
+/// Extra response headers, as (name, value).
+pub type Headers = Vec<(&'static str, String)>;
+
+type Handler = dyn Fn(&Request) -> (Response, Headers) + Send + Sync;
 
 pub struct FakeApp {
     port: u16,
@@ -48,6 +51,13 @@ pub struct FakeApp {
 impl FakeApp {
     /// Starts the server; it runs until the test process ends.
     pub fn start(handler: impl Fn(&Request) -> Response + Send + Sync + 'static) -> FakeApp {
+        FakeApp::start_with_headers(move |req| (handler(req), Vec::new()))
+    }
+
+    /// Like `start`, for answers that carry headers (`Retry-After`).
+    pub fn start_with_headers(
+        handler: impl Fn(&Request) -> (Response, Headers) + Send + Sync + 'static,
+    ) -> FakeApp {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let port = listener.local_addr().unwrap().port();
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -129,10 +139,11 @@ fn serve(stream: TcpStream, handler: &Handler, recorded: &Mutex<Vec<Request>>) {
             body: String::from_utf8_lossy(&body).into_owned(),
         };
         recorded.lock().unwrap().push(req.clone());
-        let resp = handler(&req);
+        let (resp, extra) = handler(&req);
         std::thread::sleep(resp.delay);
+        let extra: String = extra.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
         let text = format!(
-            "HTTP/1.1 {} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{}",
+            "HTTP/1.1 {} X\r\ncontent-type: application/json\r\n{extra}content-length: {}\r\n\r\n{}",
             resp.status,
             resp.body.len(),
             resp.body
