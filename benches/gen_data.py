@@ -4,12 +4,16 @@
 Writes files directly (much faster than calling `fourgent connections add`
 thousands of times). Deterministic: the same N gives the same files.
 
-  gen_data.py store DIR N [--apps acme|mixed] [--secrets] [--check-url URL]
+  gen_data.py store DIR N [--apps acme|mixed|multi] [--secrets] [--check-url URL]
+                          [--multi-apps K] [--max-concurrency M]
   gen_data.py rclone FILE N
 
 `store` writes DIR/connections.toml (N connections), DIR/connectors.toml (the
 Custom app `acme`, checked at --check-url), and with --secrets an owner-only
-DIR/secrets.toml with one secret per connection (the file store).
+DIR/secrets.toml with one secret per connection (the file store). With
+`--apps multi` the connections are spread over K Custom apps `app-1` … `app-K`,
+each with `max_concurrency = M` and checked at --check-url with `/app-<k>`
+put before its path (`http://127.0.0.1:9/app-2/whoami`).
 """
 
 import argparse
@@ -62,7 +66,20 @@ header = "X-Api-Key"
 """
 
 
-def connections_toml(n, apps="mixed"):
+def multi_connectors_toml(check_url, k, max_concurrency):
+    scheme, rest = check_url.split("://", 1)
+    host, path = rest.split("/", 1)
+    return "".join(
+        connectors_toml(f"{scheme}://{host}/app-{i}/{path}")
+        .replace("[connectors.acme]", f"[connectors.app-{i}]")
+        .replace("[[connectors.acme.fields]]", f"[[connectors.app-{i}.fields]]")
+        .replace('name = "Acme"', f'name = "App {i}"\nmax_concurrency = {max_concurrency}')
+        + "\n"
+        for i in range(1, k + 1)
+    )
+
+
+def connections_toml(n, apps="mixed", multi_apps=5):
     """The text of connections.toml with n connections.
 
     Every connection has an account, one non-secret field and a last check,
@@ -70,7 +87,12 @@ def connections_toml(n, apps="mixed"):
     """
     parts = ["version = 1\n"]
     for k, cid in enumerate(ids(n)):
-        app, auth = ("acme", "custom") if apps == "acme" else MIXED_APPS[k % len(MIXED_APPS)]
+        if apps == "acme":
+            app, auth = "acme", "custom"
+        elif apps == "multi":
+            app, auth = f"app-{k % multi_apps + 1}", "custom"
+        else:
+            app, auth = MIXED_APPS[k % len(MIXED_APPS)]
         bad = k % 10 == 9
         parts.append(
             f"""
@@ -111,11 +133,15 @@ def write(path, text, mode=0o600):
     os.chmod(path, mode)
 
 
-def write_store(d, n, apps="mixed", with_secrets=False, check_url="http://127.0.0.1:9/whoami"):
+def write_store(d, n, apps="mixed", with_secrets=False, check_url="http://127.0.0.1:9/whoami",
+                multi_apps=5, max_concurrency=8):
     os.makedirs(d, mode=0o700, exist_ok=True)
     os.chmod(d, 0o700)
-    write(os.path.join(d, "connections.toml"), connections_toml(n, apps))
-    write(os.path.join(d, "connectors.toml"), connectors_toml(check_url))
+    write(os.path.join(d, "connections.toml"), connections_toml(n, apps, multi_apps))
+    if apps == "multi":
+        write(os.path.join(d, "connectors.toml"), multi_connectors_toml(check_url, multi_apps, max_concurrency))
+    else:
+        write(os.path.join(d, "connectors.toml"), connectors_toml(check_url))
     if with_secrets:
         write(os.path.join(d, "secrets.toml"), secrets_toml(n))
 
@@ -130,15 +156,17 @@ def main(argv):
     s = sub.add_parser("store")
     s.add_argument("dir")
     s.add_argument("n", type=int)
-    s.add_argument("--apps", choices=["acme", "mixed"], default="mixed")
+    s.add_argument("--apps", choices=["acme", "mixed", "multi"], default="mixed")
     s.add_argument("--secrets", action="store_true")
     s.add_argument("--check-url", default="http://127.0.0.1:9/whoami")
+    s.add_argument("--multi-apps", type=int, default=5)
+    s.add_argument("--max-concurrency", type=int, default=8)
     r = sub.add_parser("rclone")
     r.add_argument("file")
     r.add_argument("n", type=int)
     a = p.parse_args(argv)
     if a.what == "store":
-        write_store(a.dir, a.n, a.apps, a.secrets, a.check_url)
+        write_store(a.dir, a.n, a.apps, a.secrets, a.check_url, a.multi_apps, a.max_concurrency)
     else:
         write_rclone(a.file, a.n)
 

@@ -5,7 +5,10 @@
       Listens on 127.0.0.1 only, answers every request after DELAY seconds with
       200 and `{}` (HTTP/1.1, keep-alive, one thread per connection), prints
       "PORT <n>" on stdout once listening, and exits by itself after LIFETIME
-      seconds or on SIGTERM.
+      seconds or on SIGTERM. It counts the requests in flight per first path
+      segment (`/app-1/whoami` counts for `app-1`): `GET /__peak` answers at
+      once with the most seen at one time, per segment, and starts counting
+      afresh.
 
   slow_server.py load --port N [--concurrency 64] [--requests 2000]
       Measures the server's own capacity: CONCURRENCY client threads, each on
@@ -15,6 +18,7 @@
 
 import argparse
 import http.client
+import json
 import signal
 import socket
 import statistics
@@ -30,6 +34,11 @@ RESPONSE = (
 )
 
 
+IN_FLIGHT = {}  # first path segment -> requests in flight now
+PEAK = {}  # first path segment -> most in flight at once since the last /__peak
+LOCK = threading.Lock()
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: reqwest reuses its connections
     delay = 0.1
@@ -41,8 +50,25 @@ class Handler(BaseHTTPRequestHandler):
         self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def do_GET(self):  # noqa: N802 (http.server naming)
-        if self.delay > 0:
-            time.sleep(self.delay)
+        segment = self.path.lstrip("/").split("/", 1)[0]
+        if segment == "__peak":
+            with LOCK:
+                body = json.dumps(PEAK).encode()
+                PEAK.clear()
+            self.wfile.write(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+            )
+            return
+        with LOCK:
+            IN_FLIGHT[segment] = IN_FLIGHT.get(segment, 0) + 1
+            PEAK[segment] = max(PEAK.get(segment, 0), IN_FLIGHT[segment])
+        try:
+            if self.delay > 0:
+                time.sleep(self.delay)
+        finally:
+            with LOCK:
+                IN_FLIGHT[segment] -= 1
         # One write for the whole answer (status line, headers, body).
         self.wfile.write(RESPONSE)
 

@@ -126,14 +126,14 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -s j -l jobs -d 'How many checks run at once' -r
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l timeout -d 'Give up on one app\'s answer after SECS seconds (it counts as unreachable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l timeout -d 'Give up on one connection\'s check after SECS seconds, waits for a rate-limited app included (it counts as unreachable)' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l offline -d 'Do not call the apps; only check that secrets are present'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l offline -d 'Do not call the apps; only check that secrets are present, and record nothing (the last live check stands)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l json -d 'Print a JSON array'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Say more on stderr (repeat for more)'
@@ -309,14 +309,14 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -s j -l jobs -d 'How many checks run at once' -r
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l timeout -d 'Give up on one app\'s answer after SECS seconds (it counts as unreachable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l timeout -d 'Give up on one connection\'s check after SECS seconds, waits for a rate-limited app included (it counts as unreachable)' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l offline -d 'Do not call the apps; only check that secrets are present'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l offline -d 'Do not call the apps; only check that secrets are present, and record nothing (the last live check stands)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l json -d 'Print a JSON array'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Say more on stderr (repeat for more)'

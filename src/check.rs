@@ -21,6 +21,61 @@ pub enum Outcome {
     Rejected { reason: String },
     /// No usable answer: network failure, timeout, 5xx, unexpected status.
     Failed { reason: String },
+    /// Not an answer about the credentials: the app asks to slow down (429,
+    /// or 503 with `Retry-After`), for `retry_after` when it says how long.
+    RateLimited {
+        status: u16,
+        retry_after: Option<std::time::Duration>,
+    },
+}
+
+/// Whether an answer is a request to slow down, and for how long.
+/// `retry_after` is the header's value, in seconds or an HTTP date (RFC 9110
+/// §10.2.3); a date in the past means now, a value that is neither is ignored.
+pub fn rate_limited(
+    status: u16,
+    retry_after: Option<&str>,
+    now: jiff::Timestamp,
+) -> Option<Outcome> {
+    let wait = retry_after.and_then(|v| parse_retry_after(v, now));
+    match status {
+        429 => Some(Outcome::RateLimited {
+            status,
+            retry_after: wait,
+        }),
+        503 if wait.is_some() => Some(Outcome::RateLimited {
+            status,
+            retry_after: wait,
+        }),
+        _ => None,
+    }
+}
+
+fn parse_retry_after(value: &str, now: jiff::Timestamp) -> Option<std::time::Duration> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        // Too many digits for a u64 is still "a very long time".
+        return Some(std::time::Duration::from_secs(
+            value.parse().unwrap_or(u64::MAX),
+        ));
+    }
+    // IMF-fixdate, then the two obsolete forms recipients must accept.
+    let at = jiff::fmt::rfc2822::parse(value)
+        .map(|z| z.timestamp())
+        .or_else(|_| {
+            jiff::fmt::strtime::parse("%A, %d-%b-%y %H:%M:%S GMT", value)
+                .and_then(|t| t.to_datetime())
+                .and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC))
+                .map(|z| z.timestamp())
+        })
+        .or_else(|_| {
+            jiff::fmt::strtime::parse("%a %b %e %H:%M:%S %Y", value)
+                .and_then(|t| t.to_datetime())
+                .and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC))
+                .map(|z| z.timestamp())
+        })
+        .ok()?;
+    Some(at.duration_since(now).try_into().unwrap_or_default())
 }
 
 /// Replaces each `{key}` in `template` with its value (for headers; URLs
@@ -139,13 +194,23 @@ pub async fn run(
         Err(e) => Err(http::Error::Send(http::describe_send_error(&e))),
     };
     match reply {
-        Ok(reply) => interpret(
-            &connector.name,
-            reply.status,
-            &reply.text(),
-            check.ok.as_deref(),
-            &check.account,
-        ),
+        Ok(reply) => {
+            let retry_after = reply
+                .headers
+                .get(reqwest::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok());
+            if let Some(slow_down) = rate_limited(reply.status, retry_after, jiff::Timestamp::now())
+            {
+                return slow_down;
+            }
+            interpret(
+                &connector.name,
+                reply.status,
+                &reply.text(),
+                check.ok.as_deref(),
+                &check.account,
+            )
+        }
         Err(e) => Outcome::Failed {
             reason: e.to_string(),
         },
@@ -294,6 +359,34 @@ mod tests {
                 account: Some("[redacted] \\u{1b}[2J".into())
             }
         );
+    }
+
+    #[test]
+    fn rate_limits_are_not_rejections() {
+        let now: jiff::Timestamp = "2026-11-21T10:00:00Z".parse().unwrap();
+        let wait = |status, header| match rate_limited(status, header, now) {
+            Some(Outcome::RateLimited { retry_after, .. }) => Some(retry_after),
+            _ => None,
+        };
+        let secs = |s| Some(Some(std::time::Duration::from_secs(s)));
+        assert_eq!(wait(429, Some("7")), secs(7));
+        assert_eq!(wait(429, None), Some(None));
+        assert_eq!(wait(429, Some("soon")), Some(None));
+        assert_eq!(wait(429, Some("-3")), Some(None));
+        assert_eq!(wait(429, Some("99999999999999999999999")), secs(u64::MAX));
+        assert_eq!(wait(503, Some("2")), secs(2));
+        assert_eq!(
+            wait(503, None),
+            None,
+            "a 503 without Retry-After is an outage"
+        );
+        assert_eq!(wait(500, Some("2")), None);
+        assert_eq!(wait(200, Some("2")), None);
+        // HTTP dates: IMF-fixdate, RFC 850 and asctime; the past means now.
+        assert_eq!(wait(429, Some("Sat, 21 Nov 2026 10:01:30 GMT")), secs(90));
+        assert_eq!(wait(429, Some("Saturday, 21-Nov-26 10:00:05 GMT")), secs(5));
+        assert_eq!(wait(429, Some("Sat Nov 21 10:00:10 2026")), secs(10));
+        assert_eq!(wait(503, Some("Fri, 20 Nov 2026 10:00:00 GMT")), secs(0));
     }
 
     #[test]

@@ -249,16 +249,24 @@ pub struct ShowArgs {
 /// Check connections for real and record the result
 ///
 /// For each connection: is the secret present, and does the app accept it
-/// (its check endpoint)? Checks run concurrently. Prints why each Not
-/// Connected connection failed and the command that fixes it. Exits with 5
-/// when any connection is Not Connected, so CI can gate on it.
+/// (its check endpoint)? Checks run concurrently: at most --jobs at once, and
+/// at most the app's max_concurrency against one app. An app that rate limits
+/// (HTTP 429) is waited for as it asks, within --timeout. Each connection ends
+/// Connected, Not Connected, or Unreachable (the check could not be made; its
+/// stored status is kept). Prints why each Not Connected connection failed and
+/// the command that fixes it, and warns when a refresh token runs out within
+/// 14 days. On a terminal it prints a table; to a pipe, one tab-separated line
+/// per connection (connection, ID, status, details). Exits with 5 when any
+/// connection is Not Connected, else with 8 when any could not be checked, so
+/// CI can gate on it.
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// Connections to check [default: all]
     #[arg(value_name = "CONNECTION", value_parser = parse_selector)]
     pub connections: Vec<Selector>,
 
-    /// Do not call the apps; only check that secrets are present
+    /// Do not call the apps; only check that secrets are present, and record
+    /// nothing (the last live check stands)
     #[arg(long)]
     pub offline: bool,
 
@@ -266,7 +274,8 @@ pub struct StatusArgs {
     #[arg(long, short = 'j', value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: u16,
 
-    /// Give up on one app's answer after SECS seconds (it counts as unreachable)
+    /// Give up on one connection's check after SECS seconds, waits for a
+    /// rate-limited app included (it counts as unreachable)
     #[arg(long, value_name = "SECS", default_value_t = 15)]
     pub timeout: u64,
 

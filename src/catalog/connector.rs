@@ -40,6 +40,9 @@ pub struct ConnectorDef {
     pub token_fields: Option<BTreeMap<String, String>>,
     pub rotating_refresh: Option<bool>,
     pub tokens_expire: Option<bool>,
+    pub refresh_token_lifetime: Option<String>,
+    // Limits
+    pub max_concurrency: Option<u16>,
     // The "who am I" check
     pub check_url: Option<String>,
     pub check_method: Option<HttpMethod>,
@@ -93,6 +96,8 @@ impl ConnectorDef {
             token_fields,
             rotating_refresh,
             tokens_expire,
+            refresh_token_lifetime,
+            max_concurrency,
             check_url,
             check_method,
             check_headers,
@@ -258,6 +263,9 @@ pub struct Connector {
     /// [`Connector::url`], which enforces these.
     #[serde(rename = "placeholders", skip_serializing_if = "BTreeMap::is_empty")]
     pub(crate) url_rules: BTreeMap<String, UrlRule>,
+    /// At most this many checks against the app at once (on top of `--jobs`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_concurrency: Option<u16>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -295,6 +303,50 @@ pub struct OAuthSpec {
     pub token_fields: BTreeMap<String, String>,
     pub rotating_refresh: bool,
     pub tokens_expire: bool,
+    /// How long a refresh token lasts (unused, or since it was issued), when
+    /// the app documents it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_lifetime: Option<Lifetime>,
+}
+
+/// A documented lifetime, such as a refresh token's `"100 days"`. Shown as
+/// written in the catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lifetime {
+    pub text: String,
+    pub duration: jiff::SignedDuration,
+}
+
+impl Lifetime {
+    /// Reads `"100 days"`, `"60d"`, `"12 hours"` (days are 24 hours; months
+    /// and years are refused, as their length varies).
+    pub fn parse(text: &str) -> Result<Lifetime, String> {
+        let bad = || {
+            format!(
+                "`{text}` is not a lifetime: write it in days or hours, e.g. \"100 days\" or \"12h\""
+            )
+        };
+        let span: jiff::Span = text.trim().parse().map_err(|_| bad())?;
+        if span.get_years() != 0 || span.get_months() != 0 {
+            return Err(bad());
+        }
+        let secs = span
+            .total(jiff::SpanTotal::from(jiff::Unit::Second).days_are_24_hours())
+            .map_err(|_| bad())?;
+        if !(1.0..=(100.0 * 365.0 * 86_400.0)).contains(&secs) {
+            return Err(bad());
+        }
+        Ok(Lifetime {
+            text: text.trim().to_owned(),
+            duration: jiff::SignedDuration::from_secs(secs as i64),
+        })
+    }
+}
+
+impl Serialize for Lifetime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
 }
 
 impl OAuthSpec {

@@ -12,8 +12,8 @@ use serde::Deserialize;
 
 use crate::model::AuthKind;
 pub use connector::{
-    CheckSpec, Connector, ConnectorDef, FieldSpec, HttpMethod, OAuthSpec, Pkce, RedirectHost,
-    RedirectRule, Source, TokenAuth, TokenBody,
+    CheckSpec, Connector, ConnectorDef, FieldSpec, HttpMethod, Lifetime, OAuthSpec, Pkce,
+    RedirectHost, RedirectRule, Source, TokenAuth, TokenBody,
 };
 pub(crate) use urls::{SafeUrl, UrlError};
 
@@ -212,6 +212,7 @@ const OAUTH_ONLY: &[&str] = &[
     "client_id",
     "redirect_port",
     "issuer",
+    "refresh_token_lifetime",
 ];
 
 /// Parameters fourgent sets on every authorization request: an
@@ -372,6 +373,12 @@ fn resolve(
                 token_fields: def.token_fields.clone().unwrap_or_default(),
                 rotating_refresh: def.rotating_refresh.unwrap_or(false),
                 tokens_expire: def.tokens_expire.unwrap_or(true),
+                refresh_token_lifetime: def
+                    .refresh_token_lifetime
+                    .as_deref()
+                    .map(Lifetime::parse)
+                    .transpose()
+                    .map_err(|e| format!("`refresh_token_lifetime`: {e}"))?,
             })
         }
         AuthKind::Custom => {
@@ -383,6 +390,7 @@ fn resolve(
                 def.client_id.is_some(),
                 def.redirect_port.is_some(),
                 def.issuer.is_some(),
+                def.refresh_token_lifetime.is_some(),
             ];
             if let Some(i) = oauth_keys.iter().position(|set| *set) {
                 return Err(format!(
@@ -448,6 +456,9 @@ fn resolve(
         &templates,
         &def.placeholders.clone().unwrap_or_default(),
     )?;
+    if def.max_concurrency == Some(0) {
+        return Err("`max_concurrency` must be at least 1".into());
+    }
 
     Ok(Connector {
         id: id.to_owned(),
@@ -461,6 +472,7 @@ fn resolve(
         basic_auth: def.basic_auth,
         fields,
         url_rules,
+        max_concurrency: def.max_concurrency,
     })
 }
 
@@ -712,6 +724,50 @@ redirect_port = 8123
             }
         }
         assert!(checked >= 20, "only {checked} placeholders checked");
+    }
+
+    #[test]
+    fn limits_and_lifetimes_are_read_and_checked() {
+        let cat = load("").unwrap();
+        let qb = cat.get("quickbooks").unwrap();
+        assert_eq!(qb.max_concurrency, Some(10));
+        let lifetime = qb.oauth2.as_ref().unwrap().refresh_token_lifetime.as_ref();
+        assert_eq!(
+            lifetime.map(|l| l.duration),
+            Some(jiff::SignedDuration::from_hours(100 * 24))
+        );
+        assert_eq!(cat.get("xero").unwrap().max_concurrency, Some(5));
+        assert_eq!(cat.get("visma-economic").unwrap().max_concurrency, None);
+
+        for (text, hours) in [
+            ("100 days", 2400),
+            ("60d", 1440),
+            ("12h", 12),
+            ("2 weeks", 336),
+        ] {
+            assert_eq!(
+                Lifetime::parse(text).unwrap().duration,
+                jiff::SignedDuration::from_hours(hours),
+                "{text}"
+            );
+        }
+        for bad in ["3 months", "1 year", "soon", "0 days", "-5 days", ""] {
+            assert!(Lifetime::parse(bad).is_err(), "{bad}");
+        }
+
+        let custom = |extra: &str| {
+            format!(
+                "[connectors.acme]\nname = \"A\"\nauth = \"custom\"\n{extra}\n[[connectors.acme.fields]]\nkey = \"k\"\nlabel = \"K\"\nsecret = true\n"
+            )
+        };
+        let err = load(&custom("max_concurrency = 0")).unwrap_err();
+        assert!(err.to_string().contains("at least 1"), "{err}");
+        let err = load(&custom("refresh_token_lifetime = \"5 days\"")).unwrap_err();
+        assert!(err.to_string().contains("for OAuth2 apps"), "{err}");
+        let err = load("[connectors.xero]\nrefresh_token_lifetime = \"a while\"\n").unwrap_err();
+        assert!(err.to_string().contains("refresh_token_lifetime"), "{err}");
+        let cat = load("[connectors.xero]\nmax_concurrency = 2\n").unwrap();
+        assert_eq!(cat.get("xero").unwrap().max_concurrency, Some(2));
     }
 
     #[test]

@@ -669,6 +669,7 @@ mod tests {
             basic_auth: None,
             fields: vec![],
             url_rules: rules(templates, declared).unwrap(),
+            max_concurrency: None,
         }
     }
 

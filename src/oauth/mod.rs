@@ -379,6 +379,9 @@ pub async fn refresh(
         .await
         .map_err(|e| request_error(app, e))?;
     let mut new = token_set(&response, old.refresh_token.as_ref(), &old.scopes);
+    if new.refresh_obtained_at.is_none() {
+        new.refresh_obtained_at = old.refresh_obtained_at;
+    }
     if new.scopes.is_empty() {
         new.scopes = old.scopes.clone();
     }
@@ -473,13 +476,17 @@ fn token_set(response: &Response, old_refresh: Option<&Secret>, requested: &[Str
     if let Some(r) = response.refresh_token() {
         sanitize::remember(r.secret());
     }
+    let now = crate::model::connection::now();
     TokenSet {
-        obtained_at: Some(crate::model::connection::now()),
+        obtained_at: Some(now),
         access_token: Secret::from(response.access_token().secret().clone()),
         refresh_token: response
             .refresh_token()
             .map(|r| Secret::from(r.secret().clone()))
             .or_else(|| old_refresh.map(|r| Secret::from(r.expose_secret().to_owned()))),
+        // Only a refresh token that arrived now is new; `refresh` keeps the
+        // old one's time otherwise.
+        refresh_obtained_at: response.refresh_token().map(|_| now),
         token_type: Some(clean(response.token_type().as_ref(), 40)),
         expires_at,
         // Scopes are shown by `show` and stored in connections.toml.
@@ -571,6 +578,7 @@ mod tests {
             obtained_at: None,
             access_token: Secret::from("a".to_owned()),
             refresh_token: None,
+            refresh_obtained_at: None,
             token_type: None,
             expires_at: expires_in.map(|s| Timestamp::now() + SignedDuration::from_secs(s)),
             scopes: vec![],

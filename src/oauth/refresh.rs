@@ -347,6 +347,7 @@ mod tests {
             fields: Default::default(),
             token: Some(TokenSet {
                 obtained_at: None,
+                refresh_obtained_at: None,
                 access_token: Secret::from("a".to_owned()),
                 refresh_token: None,
                 token_type: None,

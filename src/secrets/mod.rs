@@ -81,6 +81,9 @@ pub struct TokenSet {
     pub obtained_at: Option<Timestamp>,
     pub access_token: Secret,
     pub refresh_token: Option<Secret>,
+    /// When the refresh token was received (it may be older than the access
+    /// token); `None` for tokens stored before this was recorded.
+    pub refresh_obtained_at: Option<Timestamp>,
     pub token_type: Option<String>,
     pub expires_at: Option<Timestamp>,
     pub scopes: Vec<String>,
@@ -106,6 +109,8 @@ struct StoredToken {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     refresh_token: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    refresh_obtained_at: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     token_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     expires_at: Option<Timestamp>,
@@ -129,6 +134,7 @@ impl Credentials {
                     .refresh_token
                     .as_ref()
                     .map(|r| r.expose_secret().to_owned()),
+                refresh_obtained_at: t.refresh_obtained_at,
                 token_type: t.token_type.clone(),
                 expires_at: t.expires_at,
                 scopes: t.scopes.clone(),
@@ -152,6 +158,7 @@ impl Credentials {
                 obtained_at: t.obtained_at,
                 access_token: Secret::from(t.access_token),
                 refresh_token: t.refresh_token.map(Secret::from),
+                refresh_obtained_at: t.refresh_obtained_at,
                 token_type: t.token_type,
                 expires_at: t.expires_at,
                 scopes: t.scopes,
@@ -186,6 +193,7 @@ mod tests {
             obtained_at: None,
             access_token: Secret::from("canary-456".to_owned()),
             refresh_token: Some(Secret::from("canary-789".to_owned())),
+            refresh_obtained_at: None,
             token_type: Some("Bearer".into()),
             expires_at: None,
             scopes: vec![],

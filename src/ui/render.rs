@@ -181,9 +181,8 @@ pub fn table(
             // Cells may quote connections.toml (a check's reason, an account).
             let v = shown(&v);
             let cell = Cell::new(&v);
-            match (style.color, Some(i) == status_col, v.as_str()) {
-                (true, true, "Connected") => cell.fg(Color::Green),
-                (true, true, _) => cell.fg(Color::Red),
+            match status_color(&v) {
+                Some(c) if style.color && Some(i) == status_col => cell.fg(c),
                 _ => cell,
             }
         }));
@@ -265,6 +264,20 @@ pub fn status_word(s: Status) -> String {
     s.to_string()
 }
 
+/// The STATUS word of a connection `status` could not check (the stored
+/// status is kept).
+pub const UNREACHABLE: &str = "Unreachable";
+
+/// The colour of a STATUS word. The word itself always says it too.
+pub fn status_color(word: &str) -> Option<Color> {
+    match word {
+        "Connected" => Some(Color::Green),
+        "Not Connected" => Some(Color::Red),
+        UNREACHABLE => Some(Color::Yellow),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,6 +339,37 @@ mod tests {
                 "{out:?}"
             );
         }
+    }
+
+    #[test]
+    fn status_words_have_their_colours() {
+        let style = TableStyle {
+            tty: true,
+            color: true,
+            width: None,
+        };
+        let rows = ["Connected", "Not Connected", UNREACHABLE]
+            .iter()
+            .map(|w| vec![(*w).to_owned(), "x".to_owned()])
+            .collect();
+        let out = table(&["STATUS", "NAME"], rows, Some(0), style);
+        // 256-colour codes 10 green, 9 red, 11 yellow, each before its word.
+        for (code, word) in [(10, "Connected"), (9, "Not Connected"), (11, UNREACHABLE)] {
+            assert!(
+                out.contains(&format!("\u{1b}[38;5;{code}m{word}")),
+                "{word} is not coloured {code}: {out:?}"
+            );
+        }
+        let plain = table(
+            &["STATUS"],
+            vec![vec![UNREACHABLE.to_owned()]],
+            Some(0),
+            TableStyle {
+                color: false,
+                ..style
+            },
+        );
+        assert!(!plain.contains('\u{1b}') && plain.contains(UNREACHABLE));
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod oauth_hostile;
 mod reauthorize;
 mod refresh;
 mod status;
+mod status_truth;
 mod stores;
 mod terminal;
 mod token;

@@ -299,6 +299,11 @@ pub(crate) fn verify(
             format!("cannot verify the credentials with {}: {reason}", connector.name),
         )
         .with_hint("try again later, or pass `--no-verify` to save them without checking; nothing was saved")),
+        Outcome::RateLimited { status, .. } => Err(Error::new(
+            ErrorKind::Network,
+            format!("cannot verify the credentials with {}: it is rate limiting requests (HTTP {status})", connector.name),
+        )
+        .with_hint("try again in a minute, or pass `--no-verify` to save them without checking; nothing was saved")),
     }
 }
 

@@ -255,6 +255,49 @@ pub(crate) fn live_credentials(
     fresh_credentials(ctx, conn, connector, SignedDuration::ZERO)
 }
 
+/// A refresh that `status` could not do: the error, and the reason to show
+/// beside the connection (without its name).
+pub(crate) struct RefreshFailure {
+    pub error: Error,
+    pub reason: String,
+}
+
+/// [`live_credentials`] for `status`, which shows why beside each connection.
+pub(crate) fn refresh_for_status(
+    ctx: &Ctx,
+    conn: &Connection,
+    connector: &Connector,
+) -> std::result::Result<Credentials, RefreshFailure> {
+    let fix = format!("fourgent connections reauthorize {}", conn.label());
+    match refresh(ctx, conn, connector, SignedDuration::ZERO) {
+        Ok(creds) => Ok(creds),
+        Err(Failed::Early(error)) => Err(RefreshFailure {
+            reason: error.message().to_owned(),
+            error,
+        }),
+        Err(Failed::Refresh(e)) => {
+            let reason = match &e {
+                RefreshError::NotConnected { reason } => reason.clone(),
+                RefreshError::Failed(inner) => format!("the refresh failed: {inner}"),
+                RefreshError::MaybeRotated(inner) => format!(
+                    "the refresh got no answer ({inner}); the app may have rotated the refresh token"
+                ),
+                other => other.to_string(),
+            };
+            Err(RefreshFailure {
+                error: refresh_error(ctx, conn, &fix, e),
+                reason,
+            })
+        }
+    }
+}
+
+/// Why [`refresh`] failed: before the refresher could run, or in it.
+enum Failed {
+    Early(Error),
+    Refresh(RefreshError),
+}
+
 /// Like [`live_credentials`], with an access token valid for at least
 /// `min_valid`.
 pub(crate) fn fresh_credentials(
@@ -264,11 +307,24 @@ pub(crate) fn fresh_credentials(
     min_valid: SignedDuration,
 ) -> Result<Credentials> {
     let fix = format!("fourgent connections reauthorize {}", conn.label());
+    refresh(ctx, conn, connector, min_valid).map_err(|e| match e {
+        Failed::Early(e) => e,
+        Failed::Refresh(e) => refresh_error(ctx, conn, &fix, e),
+    })
+}
+
+/// Runs the refresh transaction for `conn` (see [`oauth::refresh`]).
+fn refresh(
+    ctx: &Ctx,
+    conn: &Connection,
+    connector: &Connector,
+    min_valid: SignedDuration,
+) -> std::result::Result<Credentials, Failed> {
     let refresher = Refresher {
         secrets: ctx.secrets_for(conn),
         metadata: ctx.store(),
         config_dir: ctx.config_dir(),
-        http: ctx.http()?,
+        http: ctx.http().map_err(Failed::Early)?,
     };
     let app_of = || -> Result<App<'_>> {
         let (client_id, client_secret) = client_credentials(ctx, connector)?;
@@ -283,7 +339,10 @@ pub(crate) fn fresh_credentials(
     };
     let fresh = refresher
         .fresh(conn, app_of, min_valid)
-        .map_err(|e| refresh_error(ctx, conn, &fix, e))?;
+        .map_err(|e| match e {
+            RefreshError::Client(inner) => Failed::Early(*inner),
+            e => Failed::Refresh(e),
+        })?;
     if fresh.how == How::ByAnother {
         ctx.ui
             .debug(|| format!("{} was refreshed by another process", conn.label()));

@@ -42,9 +42,14 @@ impl Response {
     }
 }
 
+/// Extra response headers, as (name, value).
+pub type Headers = Vec<(&'static str, String)>;
+
 /// What the fake does with a request, beyond a plain [`Response`].
 pub enum Answer {
     Plain(Response),
+    /// A response with extra headers (`Retry-After`).
+    WithHeaders(Response, Headers),
     /// A redirect (`status` 301/302/307/308) to `location`.
     #[allow(dead_code)]
     Redirect {
@@ -68,6 +73,16 @@ impl FakeApp {
     /// Starts the server; it runs until the test process ends.
     pub fn start(handler: impl Fn(&Request) -> Response + Send + Sync + 'static) -> FakeApp {
         FakeApp::start_with(move |req| Answer::Plain(handler(req)))
+    }
+
+    /// Like `start`, for answers that carry headers (`Retry-After`).
+    pub fn start_with_headers(
+        handler: impl Fn(&Request) -> (Response, Headers) + Send + Sync + 'static,
+    ) -> FakeApp {
+        FakeApp::start_with(move |req| {
+            let (resp, headers) = handler(req);
+            Answer::WithHeaders(resp, headers)
+        })
     }
 
     /// Starts a server that may also redirect or stream without end.
@@ -153,8 +168,9 @@ fn serve(stream: TcpStream, handler: &Handler, recorded: &Mutex<Vec<Request>>) {
             body: String::from_utf8_lossy(&body).into_owned(),
         };
         recorded.lock().unwrap().push(req.clone());
-        let resp = match handler(&req) {
-            Answer::Plain(resp) => resp,
+        let (resp, extra) = match handler(&req) {
+            Answer::Plain(resp) => (resp, Vec::new()),
+            Answer::WithHeaders(resp, headers) => (resp, headers),
             Answer::Redirect { status, location } => {
                 let text = format!(
                     "HTTP/1.1 {status} X\r\nlocation: {location}\r\ncontent-length: 0\r\n\r\n"
@@ -179,8 +195,9 @@ fn serve(stream: TcpStream, handler: &Handler, recorded: &Mutex<Vec<Request>>) {
             }
         };
         std::thread::sleep(resp.delay);
+        let extra: String = extra.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
         let text = format!(
-            "HTTP/1.1 {} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{}",
+            "HTTP/1.1 {} X\r\ncontent-type: application/json\r\n{extra}content-length: {}\r\n\r\n{}",
             resp.status,
             resp.body.len(),
             resp.body
