@@ -18,6 +18,18 @@ fn shown(text: &str) -> String {
     sanitize(text, SHOWN_MAX)
 }
 
+/// One tab-separated line for a pipe: each cell made safe for a terminal
+/// (tabs and newlines inside a value are escaped, so the columns hold).
+pub fn tsv_line(cells: &[String]) -> String {
+    let mut line = cells
+        .iter()
+        .map(|c| shown(c))
+        .collect::<Vec<_>>()
+        .join("\t");
+    line.push('\n');
+    line
+}
+
 /// How a table is drawn.
 #[derive(Clone, Copy, Debug)]
 pub struct TableStyle {

@@ -226,7 +226,9 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                     // Only the app's word on this connection's tokens makes
                     // it Not Connected; anything else could not be checked.
                     let result = match failed.error.kind() {
-                        ErrorKind::NotConnected | ErrorKind::Auth => CheckResult::Expired,
+                        ErrorKind::NotConnected | ErrorKind::Auth | ErrorKind::Config => {
+                            CheckResult::Expired
+                        }
                         _ => CheckResult::Unreachable,
                     };
                     let f = Finding::new(index, result, Some(failed.reason), offline);
@@ -511,7 +513,7 @@ fn print(ctx: &Ctx, args: &StatusArgs, rows: &[Row]) -> Result<()> {
         // colour (connection, ID, state, details).
         let mut out = ctx.ui.out_writer();
         for line in lines {
-            out.write_all(format!("{}\n", line.join("\t")).as_bytes())
+            out.write_all(render::tsv_line(&line).as_bytes())
                 .map_err(stdout_write_error)?;
         }
         return out.flush().map_err(stdout_write_error);
