@@ -51,6 +51,7 @@ pub struct GlobalArgs {
     #[arg(
         long,
         global = true,
+        help_heading = "Global options",
         env = "FOURGENT_CONFIG_DIR",
         hide_env_values = true,
         value_name = "DIR"
@@ -62,6 +63,7 @@ pub struct GlobalArgs {
     #[arg(
         long,
         global = true,
+        help_heading = "Global options",
         env = "FOURGENT_SECRET_STORE",
         hide_env_values = true,
         value_enum,
@@ -72,19 +74,23 @@ pub struct GlobalArgs {
 
     /// Never prompt; fail with the option to pass instead (implied when stdin
     /// is not a terminal or CI is set)
-    #[arg(long, global = true, env = "FOURGENT_NO_INPUT", hide_env_values = true)]
+    #[arg(long, global = true,
+        help_heading = "Global options", env = "FOURGENT_NO_INPUT", hide_env_values = true)]
     pub no_input: bool,
 
     /// When to use colour [default: auto, or never when NO_COLOR is set]
-    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    #[arg(long, global = true,
+        help_heading = "Global options", value_enum, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
 
     /// Say more on stderr (repeat for more)
-    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    #[arg(short, long, global = true,
+        help_heading = "Global options", action = clap::ArgAction::Count)]
     pub verbose: u8,
 
     /// Say less on stderr: only warnings and errors
-    #[arg(short, long, global = true, action = clap::ArgAction::Count, conflicts_with = "verbose")]
+    #[arg(short, long, global = true,
+        help_heading = "Global options", action = clap::ArgAction::Count, conflicts_with = "verbose")]
     pub quiet: u8,
 }
 
@@ -148,7 +154,7 @@ pub struct AuthArgs {
     pub fields: Vec<(String, String)>,
 
     /// Read the secret KEY from the environment variable VAR (repeatable)
-    #[arg(long = "secret-env", value_name = "KEY=VAR", value_parser = parse_key_value)]
+    #[arg(long = "secret-env", value_name = "KEY=VAR", value_parser = parse_key_var)]
     pub secret_env: Vec<(String, String)>,
 
     /// Read the secret KEY from stdin (one key; the whole input, without the
@@ -332,7 +338,7 @@ pub struct DeleteArgs {
 #[command(after_help = "\
 Examples:
   STRIPE_KEY=\"$(fourgent connections token stripe/prod)\"
-  fourgent connections token hubspot/prod --json    {\"token\", \"expires_at\", \"expires_in\", \"connection\"}")]
+  fourgent connections token hubspot/prod --json   # token, expiry and connection, as JSON")]
 pub struct TokenArgs {
     /// The connection: an ID, `app/name`, or an unambiguous name
     #[arg(value_name = "CONNECTION", value_parser = parse_selector)]
@@ -430,6 +436,16 @@ fn parse_key_value(s: &str) -> Result<(String, String), String> {
     match s.split_once('=') {
         Some((k, v)) if !k.is_empty() => Ok((k.to_owned(), v.to_owned())),
         _ => Err(format!("expected KEY=VALUE, got `{s}`")),
+    }
+}
+
+/// `--secret-env KEY=VAR`: a field's key and the *name* of a variable.
+fn parse_key_var(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.is_empty() && !v.is_empty() => Ok((k.to_owned(), v.to_owned())),
+        _ => Err(format!(
+            "expected KEY=VAR (a field and the name of the environment variable that holds it), got `{s}`"
+        )),
     }
 }
 
