@@ -233,3 +233,27 @@ fn names_differing_only_in_case_are_one_name() {
     assert_eq!(shown["name"], "Prod");
     env.run(&["connections", "show", "prod"]).success();
 }
+
+#[test]
+fn no_verify_says_connected_not_verified() {
+    let app = FakeApp::accepting_key("unchecked-key");
+    let env = TestEnv::with_file_store();
+    env.with_acme(&app);
+    let run = env
+        .run_with_stdin(
+            &[
+                "connections",
+                "add",
+                "acme",
+                "--name",
+                "nv",
+                "--secret-stdin",
+                "api_key",
+                "--no-verify",
+            ],
+            Some("unchecked-key"),
+        )
+        .success();
+    assert!(run.stderr.contains(": Connected (not verified)"), "{run:?}");
+    assert_eq!(app.hits(), 0, "nothing was sent to the app");
+}

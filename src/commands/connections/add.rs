@@ -114,18 +114,17 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
         .as_ref()
         .map(|a| format!(" as {a}"))
         .unwrap_or_default();
-    let verified_note = if verified {
-        "verified"
+    let state = if verified {
+        format!("{}, verified", conn.status)
     } else if args.auth.no_verify {
-        "not verified (--no-verify)"
+        format!("{} (not verified)", conn.status)
     } else {
-        "the app has no check endpoint"
+        format!("{} (the app has no check endpoint)", conn.status)
     };
     ctx.ui.success(&format!(
-        "Added {} ({}){account_note}: {}, {verified_note}",
+        "Added {} ({}){account_note}: {state}",
         conn.label(),
         conn.id,
-        conn.status
     ));
     if args.auth.json {
         ctx.ui
