@@ -104,9 +104,15 @@ fn classify_connect_error(reason: &str) -> Error {
 
 fn classify(e: KError) -> Error {
     match &e {
-        KError::NoStorageAccess(_) => Error::Locked {
-            reason: describe(&e),
-        },
+        KError::NoStorageAccess(_) => {
+            let raw = describe(&e);
+            let reason = if raw.to_ascii_lowercase().contains("dismiss") {
+                "the request to unlock it was dismissed".to_owned()
+            } else {
+                "the keyring that holds fourgent's secrets is locked, and no unlock prompt could be shown".to_owned()
+            };
+            Error::Locked { reason }
+        }
         KError::NoDefaultStore => Error::Unavailable {
             reason: describe(&e),
         },
