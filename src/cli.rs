@@ -74,13 +74,23 @@ pub struct GlobalArgs {
 
     /// Never prompt; fail with the option to pass instead (implied when stdin
     /// is not a terminal or CI is set)
-    #[arg(long, global = true,
-        help_heading = "Global options", env = "FOURGENT_NO_INPUT", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "FOURGENT_NO_INPUT",
+        hide_env_values = true
+    )]
     pub no_input: bool,
 
     /// When to use colour [default: auto, or never when NO_COLOR is set]
-    #[arg(long, global = true,
-        help_heading = "Global options", value_enum, value_name = "WHEN")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_enum,
+        value_name = "WHEN"
+    )]
     pub color: Option<ColorChoice>,
 
     /// Say more on stderr (repeat for more)

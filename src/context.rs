@@ -38,6 +38,7 @@ impl Ctx {
             verbose: global.verbose,
             quiet: global.quiet,
         });
+        crate::http::set_logger(global.verbose, crate::ui::debug_line_writer());
         let config_dir = match &global.config_dir {
             Some(dir) => dir.clone(),
             None => default_config_dir()?,

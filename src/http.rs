@@ -79,6 +79,46 @@ impl Reply {
     }
 }
 
+/// Where `-v` request lines go (set once by the UI): the verbosity and a
+/// writer of one line. Nothing is logged when unset.
+static LOG: std::sync::OnceLock<(u8, LineWriter)> = std::sync::OnceLock::new();
+
+/// Writes one line of the request log.
+pub(crate) type LineWriter = Box<dyn Fn(&str) + Send + Sync>;
+
+/// Logs each request at `-v` (method, URL, status, time) and its headers
+/// at `-vv`, secrets redacted.
+pub(crate) fn set_logger(verbosity: u8, line: LineWriter) {
+    if verbosity > 0 {
+        let _ = LOG.set((verbosity, line));
+    }
+}
+
+fn log(level: u8, text: impl FnOnce() -> String) {
+    if let Some((verbosity, line)) = LOG.get()
+        && *verbosity >= level
+    {
+        line(&sanitize::redact(&text()));
+    }
+}
+
+/// A header as `-vv` shows it: credentials and cookies never.
+fn shown_header(name: &reqwest::header::HeaderName, value: &HeaderValue) -> String {
+    let secret = value.is_sensitive()
+        || [
+            AUTHORIZATION.as_str(),
+            "cookie",
+            "set-cookie",
+            "proxy-authorization",
+        ]
+        .contains(&name.as_str());
+    if secret {
+        format!("{name}: [redacted]")
+    } else {
+        format!("{name}: {}", String::from_utf8_lossy(value.as_bytes()))
+    }
+}
+
 /// Sends `request`, which must go to `url`, and reads the answer.
 pub(crate) async fn send(
     client: &reqwest::Client,
@@ -90,7 +130,42 @@ pub(crate) async fn send(
         return Err(Error::Unchecked { host });
     }
     remember_secrets(&request);
-    let response = client.execute(request).await.map_err(|e| {
+    let (method, shown_url) = (request.method().clone(), url.as_url().clone());
+    log(2, || {
+        request
+            .headers()
+            .iter()
+            .map(|(n, v)| format!("> {}", shown_header(n, v)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    let started = std::time::Instant::now();
+    let sent = client.execute(request).await;
+    let took = started.elapsed().as_millis();
+    match &sent {
+        Ok(r) => log(1, || {
+            format!(
+                "{method} {shown_url} -> HTTP {} in {took} ms",
+                r.status().as_u16()
+            )
+        }),
+        Err(e) => log(1, || {
+            format!(
+                "{method} {shown_url} -> no answer after {took} ms ({})",
+                describe_send_error(e)
+            )
+        }),
+    }
+    if let Ok(r) = &sent {
+        log(2, || {
+            r.headers()
+                .iter()
+                .map(|(n, v)| format!("< {}", shown_header(n, v)))
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+    }
+    let response = sent.map_err(|e| {
         if e.is_connect() {
             Error::Send(describe_send_error(&e))
         } else {

@@ -327,3 +327,10 @@ fn prompt_error(e: dialoguer::Error) -> Error {
         Error::failure("cannot read from the terminal").with_source(&io)
     }
 }
+
+/// Writes `debug:` lines to stderr from any thread (the HTTP request log of
+/// `-v`), made safe for a terminal.
+pub fn debug_line_writer() -> Box<dyn Fn(&str) + Send + Sync> {
+    #[allow(clippy::disallowed_macros)]
+    Box::new(|text: &str| eprintln!("debug: {}", lines(text)))
+}

@@ -218,3 +218,25 @@ fn status_gives_up_on_a_slow_app_after_its_timeout() {
         "the stored status is kept"
     );
 }
+
+#[test]
+fn verbose_shows_each_request_and_vv_its_headers_without_secrets() {
+    let app = FakeApp::accepting_key("verbose-key-1");
+    let env = TestEnv::with_file_store();
+    env.with_acme(&app);
+    env.add_acme("v", "verbose-key-1");
+    let run = env.run(&["-v", "connections", "status"]).success();
+    let line = format!("GET {} -> HTTP 200 in ", app.url("/whoami"));
+    assert!(run.stderr.contains(&line), "{run:?}");
+    assert!(
+        !run.stderr.contains("x-api-key"),
+        "headers only at -vv: {run:?}"
+    );
+    let run = env.run(&["-vv", "connections", "status"]).success();
+    assert!(run.stderr.contains("> x-api-key: [redacted]"), "{run:?}");
+    assert!(
+        run.stderr.contains("< content-type: application/json"),
+        "{run:?}"
+    );
+    assert!(!run.stderr.contains("verbose-key-1"), "{run:?}");
+}
