@@ -106,6 +106,18 @@ pub enum CheckResult {
 }
 
 impl CheckResult {
+    /// The result in words, for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            CheckResult::Ok => "accepted by the app",
+            CheckResult::SecretPresent => "secret present (not checked with the app)",
+            CheckResult::MissingSecret => "secret missing",
+            CheckResult::Rejected => "rejected by the app",
+            CheckResult::Expired => "token expired and could not be refreshed",
+            CheckResult::Unreachable => "the app could not be asked",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             CheckResult::Ok => "ok",

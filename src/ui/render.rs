@@ -98,8 +98,15 @@ pub fn connection_json(c: &Connection) -> Value {
 pub fn relative(t: Timestamp, now: Timestamp) -> String {
     let secs = now.duration_since(t).as_secs();
     let (future, secs) = (secs < 0, secs.unsigned_abs());
-    if secs < 45 {
+    if secs < 2 {
         return "just now".into();
+    }
+    if secs < 60 {
+        return if future {
+            format!("in {secs} s")
+        } else {
+            format!("{secs} s ago")
+        };
     }
     let (n, unit) = match secs {
         s if s < 90 => (1, "minute"),
@@ -215,7 +222,14 @@ pub fn table(
     out
 }
 
-/// `show`: one connection, a line per property.
+/// A time for people: local, to the second, with its zone.
+pub fn local_time(t: Timestamp) -> String {
+    t.to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M:%S %Z")
+        .to_string()
+}
+
+/// `show`: one connection, a line per property, in words.
 pub fn show(c: &Connection, now: Timestamp) -> String {
     let mut lines: Vec<(&str, String)> = vec![
         ("Name", shown(&c.name)),
@@ -233,36 +247,41 @@ pub fn show(c: &Connection, now: Timestamp) -> String {
         lines.push(("Scopes", scopes.join(" ")));
     }
     if let Some(t) = c.expires_at {
-        lines.push(("Expires", format!("{t} ({})", relative(t, now))));
+        let when = if t > now {
+            format!("expires {}", relative(t, now))
+        } else {
+            format!("expired {}", relative(t, now))
+        };
+        lines.push(("Token", format!("{when} ({})", local_time(t))));
     }
     for (k, v) in &c.fields {
         lines.push(("Field", format!("{} = {}", shown(k), shown(v))));
     }
     if let Some(store) = c.store {
-        lines.push(("Secret in", store.as_str().to_owned()));
+        let place = match store {
+            crate::model::SecretBackend::Keyring => "the OS keychain",
+            crate::model::SecretBackend::File => "secrets.toml (the file store)",
+        };
+        lines.push(("Secret in", place.to_owned()));
     }
-    lines.push((
-        "Created",
-        format!("{} ({})", c.created_at, relative(c.created_at, now)),
-    ));
-    lines.push((
-        "Updated",
-        format!("{} ({})", c.updated_at, relative(c.updated_at, now)),
-    ));
+    let at = |t: Timestamp| format!("{} ({})", local_time(t), relative(t, now));
+    lines.push(("Created", at(c.created_at)));
+    lines.push(("Updated", at(c.updated_at)));
     match &c.last_check {
         Some(l) => {
-            let mut s = format!(
-                "{} at {} ({})",
-                l.result.as_str(),
-                l.at,
-                relative(l.at, now)
-            );
+            let mut s = format!("{}, {}", l.result.describe(), relative(l.at, now));
             if let Some(r) = &l.reason {
                 s.push_str(&format!(": {}", shown(r)));
             }
             lines.push(("Last check", s));
         }
         None => lines.push(("Last check", "never".into())),
+    }
+    if c.status == Status::NotConnected {
+        lines.push((
+            "Fix",
+            format!("fourgent connections reauthorize {}", shown(&c.label())),
+        ));
     }
     let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     lines
@@ -298,7 +317,9 @@ mod tests {
     fn relative_times_read_naturally() {
         let now: Timestamp = "2026-01-01T12:00:00Z".parse().unwrap();
         let ago = |s: i64| relative(now - jiff::SignedDuration::from_secs(s), now);
-        assert_eq!(ago(10), "just now");
+        assert_eq!(ago(1), "just now");
+        assert_eq!(ago(8), "8 s ago");
+        assert_eq!(ago(-8), "in 8 s");
         assert_eq!(ago(60), "1 minute ago");
         assert_eq!(ago(5 * 60), "5 minutes ago");
         assert_eq!(ago(2 * 3600), "2 hours ago");

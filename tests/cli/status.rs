@@ -240,3 +240,23 @@ fn verbose_shows_each_request_and_vv_its_headers_without_secrets() {
     );
     assert!(!run.stderr.contains("verbose-key-1"), "{run:?}");
 }
+
+#[test]
+fn show_speaks_words_and_gives_the_fix() {
+    let env = TestEnv::with_file_store();
+    std::fs::create_dir_all(env.config_dir()).unwrap();
+    std::fs::write(
+        env.connections_file(),
+        "version = 1\n\n[[connections]]\nid = \"c_abcdefgh\"\nname = \"prod\"\napp = \"stripe\"\nauth = \"custom\"\nstatus = \"not_connected\"\ncreated_at = \"2026-01-01T00:00:00Z\"\nupdated_at = \"2026-01-01T00:00:00Z\"\n\n[connections.last_check]\nat = \"2026-01-01T00:00:00Z\"\nresult = \"rejected\"\nreason = \"Stripe rejected the credentials (HTTP 401)\"\n",
+    )
+    .unwrap();
+    let run = env.run(&["connections", "show", "stripe/prod"]).success();
+    assert!(
+        run.stdout.contains("rejected by the app, ")
+            && run
+                .stdout
+                .contains("Fix         fourgent connections reauthorize stripe/prod")
+            && !run.stdout.contains("rejected at"),
+        "{run:?}"
+    );
+}
