@@ -204,6 +204,32 @@ fn quoted(out: &mut String, s: &str) {
 
 /// Parses the file's text, checking version, unique IDs and unique names.
 pub fn parse(path: &Path, text: &str) -> Result<Vec<Connection>, Error> {
+    if let Some((version, conns)) = fast::parse(text)
+        && version == i64::from(VERSION)
+    {
+        check_unique(path, text, &conns)?;
+        return Ok(conns);
+    }
+    parse_full(path, text)
+}
+
+/// The fast reader alone: `Some` only for text in the layout fourgent
+/// writes, and then exactly what [`parse_toml`] reads. For tests.
+#[doc(hidden)]
+pub fn parse_fast(text: &str) -> Option<(i64, Vec<Connection>)> {
+    fast::parse(text)
+}
+
+/// The full TOML parser's reading of the file through serde, before any
+/// check of the version or of duplicates. For tests.
+#[doc(hidden)]
+pub fn parse_toml(text: &str) -> Result<(i64, Vec<Connection>), toml::de::Error> {
+    toml::from_str::<FileIn>(text).map(|f| (f.version, f.connections))
+}
+
+/// [`parse`] without the fast reader: the full TOML parser's verdict. For tests.
+#[doc(hidden)]
+pub fn parse_full(path: &Path, text: &str) -> Result<Vec<Connection>, Error> {
     let parse_error = |e: toml::de::Error| {
         let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
         Error::Parse {
@@ -213,16 +239,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Connection>, Error> {
             message: e.message().trim().to_owned(),
         }
     };
-    if let Some((version, conns)) = fast::parse(text)
-        && version == i64::from(VERSION)
-    {
-        check_unique(path, text, &conns)?;
-        return Ok(conns);
-    }
     // One parse on the happy path. Only when it fails is the version read
     // alone, so a file of another version is reported as such rather than
     // as whatever key this version does not know.
-    let file: FileIn = match toml::from_str(text) {
+    let (version, connections) = match parse_toml(text) {
         Ok(file) => file,
         Err(e) => {
             return Err(match toml::from_str::<VersionOnly>(text) {
@@ -244,14 +264,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Connection>, Error> {
             });
         }
     };
-    if file.version != i64::from(VERSION) {
+    if version != i64::from(VERSION) {
         return Err(Error::UnknownVersion {
             path: path.to_owned(),
-            found: file.version,
+            found: version,
         });
     }
-    check_unique(path, text, &file.connections)?;
-    Ok(file.connections)
+    check_unique(path, text, &connections)?;
+    Ok(connections)
 }
 
 fn check_unique(path: &Path, text: &str, conns: &[Connection]) -> Result<(), Error> {
