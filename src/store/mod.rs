@@ -41,8 +41,21 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("another fourgent process has held the lock {} for over a minute", path.display())]
-    LockTimeout { path: PathBuf },
+    #[error("{} has held the lock {} for over a minute", holder.as_deref().unwrap_or("another process"), path.display())]
+    LockTimeout {
+        path: PathBuf,
+        /// "process 1234 (fourgent)", when the system says.
+        holder: Option<String>,
+    },
+    /// A file that may not be used as it is: a dangling link, a directory,
+    /// or a file others could read or change (see `trust`).
+    #[error("cannot use {}: {problem}", path.display())]
+    Unusable {
+        path: PathBuf,
+        problem: String,
+        /// The command that fixes it.
+        fix: String,
+    },
 }
 
 #[derive(Deserialize)]
