@@ -4,6 +4,7 @@
 mod atomic;
 mod fast;
 mod lock;
+mod trust;
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,7 @@ use crate::model::Connection;
 
 pub use atomic::{ensure_dir, write as write_atomic};
 pub use lock::FileLock;
+pub(crate) use trust::{Holds, checked_target};
 
 /// The file format version this build reads and writes.
 pub const VERSION: u32 = 1;
@@ -92,7 +94,13 @@ impl MetadataStore {
     /// is an empty store. Takes no lock: writes are atomic renames, so a
     /// reader sees the old or the new file whole.
     pub fn load(&self) -> Result<Vec<Connection>, Error> {
-        match std::fs::read_to_string(&self.path) {
+        self.read(&checked_target(&self.path, Holds::Metadata)?)
+    }
+
+    /// Reads the file at `target`: the store's path, or where a link there
+    /// points.
+    fn read(&self, target: &Path) -> Result<Vec<Connection>, Error> {
+        match std::fs::read_to_string(target) {
             Ok(text) => parse(&self.path, &text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
             Err(source) => Err(Error::Io {
@@ -114,19 +122,17 @@ impl MetadataStore {
     {
         let dir = self.path.parent().unwrap_or(Path::new("."));
         ensure_dir(dir)?;
-        let lock = FileLock::acquire(&self.path)?;
-        let mut conns = self.load()?;
+        // Through a symbolic link: the lock, the temp file and the rename
+        // are beside the file it points to, and the link stays.
+        let target = checked_target(&self.path, Holds::Metadata)?;
+        let lock = FileLock::acquire(&target)?;
+        let mut conns = self.read(&target)?;
         let before = conns.clone();
         let out = change(&mut conns)?;
         if conns != before {
-            self.write(&conns, &lock)?;
+            write_atomic(&target, serialize(&conns).as_bytes(), &lock)?;
         }
         Ok(out)
-    }
-
-    fn write(&self, conns: &[Connection], lock: &FileLock) -> Result<(), Error> {
-        let text = serialize(conns);
-        write_atomic(&self.path, text.as_bytes(), lock)
     }
 }
 
