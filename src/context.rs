@@ -170,10 +170,17 @@ impl From<store::Error> for Error {
             store::Error::UnknownVersion { .. } => Error::new(ErrorKind::Config, e.to_string())
                 .with_hint("it was written by a newer fourgent: upgrade fourgent to use it"),
             store::Error::Io { source, .. } => Error::failure(e.to_string()).with_source(source),
-            store::Error::LockTimeout { path } => Error::failure(e.to_string()).with_hint(format!(
-                "if no other fourgent is running, remove {} and try again",
-                path.display()
-            )),
+            // The lock is an flock: it ends with its holder. Removing the
+            // file would not free it, only let two processes in at once.
+            store::Error::LockTimeout { holder, .. } => {
+                let holder = holder.as_deref().unwrap_or("the other fourgent process");
+                Error::failure(e.to_string()).with_hint(format!(
+                    "wait for {holder} to finish, or stop it if it is stuck: the lock is released when it exits"
+                ))
+            }
+            store::Error::Unusable { fix, .. } => {
+                Error::new(ErrorKind::Config, e.to_string()).with_hint(fix.clone())
+            }
         }
     }
 }

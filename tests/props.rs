@@ -939,3 +939,394 @@ fn a_huge_valid_file_is_listed_without_being_rewritten() {
         "add kept every connection"
     );
 }
+
+// ---------------------------------------------------------------------------
+// The fast reader is a subset of the full parser
+// ---------------------------------------------------------------------------
+
+/// Lists the fast reader reads as written: like `valid_list`, but with bare
+/// field keys (a quoted key sends the whole file to the full parser) and
+/// fewer connections, so a mutation often leaves a file it still reads.
+fn fast_readable_list() -> impl Strategy<Value = Vec<Connection>> {
+    let conn = (
+        connection(),
+        prop::collection::btree_map("[a-z0-9_-]{1,8}", text(), 0..3),
+    )
+        .prop_map(|(mut c, fields)| {
+            c.fields = fields;
+            c
+        });
+    prop::collection::vec(conn, 0..4).prop_map(|conns| {
+        let mut ids = HashSet::new();
+        let mut labels = HashSet::new();
+        conns
+            .into_iter()
+            .filter(|c| ids.insert(c.id.clone()) && labels.insert((c.app.clone(), c.name.clone())))
+            .collect()
+    })
+}
+
+/// Characters and escapes TOML is strict about inside strings: control
+/// characters, Unicode whitespace, escapes it spells otherwise or not at
+/// all, quotes.
+const IN_STRINGS: &[&str] = &[
+    "\u{0}",
+    "\u{1}",
+    "\u{8}",
+    "\t",
+    "\u{b}",
+    "\u{c}",
+    "\r",
+    "\u{1b}",
+    "\u{1f}",
+    "\u{7f}",
+    "\u{85}",
+    "\u{a0}",
+    "\u{2028}",
+    "\u{feff}",
+    "\\u+041",
+    "\\u-041",
+    "\\u 041",
+    "\\u0041",
+    "\\u00e9",
+    "\\u004",
+    "\\U0001F980",
+    "\\U+001F980",
+    "\\U-001F980",
+    "\\uD800",
+    "\\UD800",
+    "\\U00110000",
+    "\\u{41}",
+    "\\x41",
+    "\\x4",
+    "\\e",
+    "\\ ",
+    "\\/",
+    "\\'",
+    "\\\"",
+    "\\\\",
+    "\\",
+    "'",
+    "''",
+    "\"",
+    "#",
+];
+
+/// The same and more, for anywhere in the file.
+const SNIPPETS: &[&str] = &[
+    "\u{0}", "\u{1}", "\u{8}", "\t", "\u{b}", "\u{c}", "\r", "\n", "\r\n", "\u{1b}", "\u{1f}",
+    "\u{7f}", "\u{85}", "\u{a0}", "\u{2028}", "\u{3000}", "\u{feff}", "\u{fffd}", "\\u+041",
+    "\\u0041", "\\x41", "\\e", "\\", "\\\n", "'", "''", "'''", "\"", "\"\"\"", "#", "=", " ", "[",
+    "]", ",", "{", "}", ".",
+];
+
+/// `version = 1` rewritten as the number forms TOML has, and some it has not.
+const VERSIONS: &[&str] = &[
+    "01",
+    "00",
+    "001",
+    "0",
+    "-0",
+    "+0",
+    "+1",
+    "-1",
+    "1_0",
+    "1__0",
+    "_1",
+    "0x1",
+    "0o1",
+    "0b1",
+    "1.0",
+    "1e0",
+    "1.",
+    "2",
+    "10",
+    "999999999",
+    "9999999999",
+    "１",
+    " 1",
+    "1 ",
+    "\t1",
+    "1\t",
+    "inf",
+    "nan",
+    "true",
+    "\"1\"",
+    "'1'",
+    "1\r",
+    "1 # one",
+    "",
+];
+
+/// Substrings of the written layout, and what an edit might make of them.
+const EDITS: &[(&str, &str)] = &[
+    ("\n", "\r\n"),
+    ("\n", "\r"),
+    ("\n", "\n\r"),
+    ("\n", "\r\r\n"),
+    ("\n", "\n\n"),
+    ("\n", "\n \n"),
+    ("\n", " \n"),
+    ("\n", "\t\n"),
+    (" = ", "="),
+    (" = ", "\t=\t"),
+    (" = ", " =  "),
+    ("= \"", "= "),
+    ("= \"", "= '"),
+    ("\"\n", "'\n"),
+    ("\"\n", "\" \n"),
+    ("Z\"", "+00:00\""),
+    ("Z\"", "z\""),
+    ("Z\"", "\""),
+    ("T", " "),
+    (":00", ":60"),
+    ("\", \"", "\",\t\""),
+    ("\", \"", "\",\u{a0}\""),
+    ("\", \"", "\",\u{b}\""),
+    ("\", \"", "\" , \""),
+    ("[\"", "[ \""),
+    ("[\"", "[\t\""),
+    ("[\"", "[\u{3000}\""),
+    ("\"]", "\",]"),
+    ("\"]", "\" ]"),
+    ("\"]", "\"]]"),
+    ("\\u00", "\\u+0"),
+    ("\\u", "\\U0000"),
+    ("\\n", "\\e"),
+    ("\\t", "\\x09"),
+    ("\\\\", "\\x5C"),
+    ("\\\"", "\\u0022"),
+    ("[[connections]]", "[[ connections ]]"),
+    ("[[connections]]", "[[connections]] "),
+    ("[[connections]]", "[connections]"),
+    ("[connections.fields]", "[ connections.fields ]"),
+    ("[connections.fields]", "[connections.\"fields\"]"),
+    ("[connections.last_check]", "[connections.last-check]"),
+    ("\"connected\"", "\"Connected\""),
+    ("\"custom\"", "'custom'"),
+    ("\"oauth2\"", "\"OAuth2\""),
+    ("id = ", "ID = "),
+    ("name = ", "\"name\" = "),
+    ("name = ", "name\u{a0}= "),
+];
+
+#[derive(Clone, Debug)]
+enum Mutation {
+    /// XOR one byte (the text is then read as lossy UTF-8).
+    Flip(prop::sample::Index, u8),
+    /// Insert a snippet at a character boundary.
+    Insert(prop::sample::Index, &'static str),
+    /// Rewrite the version number.
+    Version(&'static str),
+    /// Apply an edit at one occurrence, or at all of them.
+    Edit(&'static str, &'static str, Option<prop::sample::Index>),
+    /// In one `key = "…"` line: insert a snippet into the string, and/or
+    /// turn it into a literal string `key = '…'` (the body kept as it is).
+    Value {
+        line: prop::sample::Index,
+        at: prop::sample::Index,
+        snippet: Option<&'static str>,
+        literal: bool,
+    },
+    /// Replace the file's last line end.
+    Ending(&'static str),
+    /// Cut the file short.
+    Cut(prop::sample::Index),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let index = any::<prop::sample::Index>;
+    prop_oneof![
+        1 => (index(), 1u8..=255).prop_map(|(i, m)| Mutation::Flip(i, m)),
+        2 => (index(), prop::sample::select(SNIPPETS)).prop_map(|(i, s)| Mutation::Insert(i, s)),
+        1 => prop::sample::select(VERSIONS).prop_map(Mutation::Version),
+        2 => (prop::sample::select(EDITS), prop::option::of(index()))
+            .prop_map(|((from, to), at)| Mutation::Edit(from, to, at)),
+        6 => (index(), index(), prop::option::of(prop::sample::select(IN_STRINGS)), any::<bool>())
+            .prop_map(|(line, at, snippet, literal)| Mutation::Value { line, at, snippet, literal }),
+        1 => prop::sample::select(vec!["", "\r", "\r\n", "\n\r", "\r\r\n", "\n\n", "\n\r\n"])
+            .prop_map(Mutation::Ending),
+        1 => index().prop_map(Mutation::Cut),
+    ]
+}
+
+/// The character boundaries of `text`, its end included.
+fn boundaries(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect()
+}
+
+impl Mutation {
+    fn apply(&self, text: &str) -> String {
+        match self {
+            Mutation::Flip(at, mask) => {
+                let mut bytes = text.as_bytes().to_vec();
+                if !bytes.is_empty() {
+                    let i = at.index(bytes.len());
+                    bytes[i] ^= mask;
+                }
+                String::from_utf8_lossy(&bytes).into_owned()
+            }
+            Mutation::Insert(at, snippet) => {
+                let bounds = boundaries(text);
+                let i = bounds[at.index(bounds.len())];
+                format!("{}{snippet}{}", &text[..i], &text[i..])
+            }
+            Mutation::Version(v) => text.replacen("version = 1", &format!("version = {v}"), 1),
+            Mutation::Edit(from, to, None) => text.replace(from, to),
+            Mutation::Edit(from, to, Some(at)) => {
+                let hits: Vec<usize> = text.match_indices(from).map(|(i, _)| i).collect();
+                if hits.is_empty() {
+                    return text.to_owned();
+                }
+                let i = hits[at.index(hits.len())];
+                format!("{}{to}{}", &text[..i], &text[i + from.len()..])
+            }
+            Mutation::Value {
+                line,
+                at,
+                snippet,
+                literal,
+            } => {
+                let lines: Vec<&str> = text.split_inclusive('\n').collect();
+                // (line, where ` = "` starts), for lines `key = "…"`.
+                let quoted: Vec<(usize, usize)> = (0..lines.len())
+                    .filter_map(|i| {
+                        let eq = lines[i].find(" = \"")?;
+                        (lines[i].ends_with("\"\n") && eq + 4 <= lines[i].len() - 2)
+                            .then_some((i, eq))
+                    })
+                    .collect();
+                if quoted.is_empty() {
+                    return text.to_owned();
+                }
+                let (n, eq) = quoted[line.index(quoted.len())];
+                let (key, body) = (&lines[n][..eq], &lines[n][eq + 4..lines[n].len() - 2]);
+                let bounds = boundaries(body);
+                let i = bounds[at.index(bounds.len())];
+                let body = format!("{}{}{}", &body[..i], snippet.unwrap_or(""), &body[i..]);
+                let q = if *literal { '\'' } else { '"' };
+                let edited = format!("{key} = {q}{body}{q}\n");
+                lines[..n].concat() + &edited + &lines[n + 1..].concat()
+            }
+            Mutation::Ending(ending) => match text.strip_suffix('\n') {
+                Some(rest) => format!("{rest}{ending}"),
+                None => format!("{text}{ending}"),
+            },
+            Mutation::Cut(at) => {
+                let bounds = boundaries(text);
+                text[..bounds[at.index(bounds.len())]].to_owned()
+            }
+        }
+    }
+}
+
+/// A file fourgent wrote, then edited once or twice.
+fn mutated_file() -> impl Strategy<Value = String> {
+    (
+        fast_readable_list(),
+        prop::collection::vec(mutation(), 1..3),
+    )
+        .prop_map(|(conns, mutations)| {
+            mutations
+                .iter()
+                .fold(store::serialize(&conns), |text, m| m.apply(&text))
+        })
+}
+
+/// The fast reader may decline any file (`None`); when it reads one, the
+/// full parser reads the same version and connections, and `parse` (which
+/// takes the fast path) answers exactly as the full parser alone does.
+/// Returns whether the fast reader read the file.
+fn fast_agrees_with_toml(text: &str) -> Result<bool, TestCaseError> {
+    let fast = store::parse_fast(text);
+    let with_fast = format!("{:?}", store::parse(path(), text));
+    let without = format!("{:?}", store::parse_full(path(), text));
+    prop_assert_eq!(
+        with_fast,
+        without,
+        "parse differs from the full parser on {:?}",
+        text
+    );
+    let Some(fast) = fast else {
+        return Ok(false);
+    };
+    match store::parse_toml(text) {
+        Ok(full) => prop_assert_eq!(fast, full, "the readers differ on {:?}", text),
+        Err(e) => prop_assert!(
+            false,
+            "the fast reader read what TOML refuses ({}): {:?}",
+            e.message(),
+            text
+        ),
+    }
+    Ok(true)
+}
+
+/// Whenever `store::fast` returns a result, the full parser returns the same
+/// one, on files fourgent wrote and then edited the ways people, disks and
+/// attackers edit them. The test also counts how often the fast reader read
+/// the edited file, so a generator that stops reaching it fails here rather
+/// than passing on files only the full parser sees.
+#[test]
+fn the_fast_reader_reads_only_what_toml_reads_alike() {
+    const RUNS: u32 = 1024;
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: RUNS,
+        ..config()
+    });
+    let read_fast = std::cell::Cell::new(0u32);
+    let result = runner.run(&mutated_file(), |text| {
+        if fast_agrees_with_toml(&text)? {
+            read_fast.set(read_fast.get() + 1);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let read_fast = read_fast.get();
+    assert!(
+        read_fast >= RUNS / 16,
+        "the fast reader read only {read_fast} of {RUNS} edited files: the generator no longer exercises it"
+    );
+}
+
+/// The edits that once slipped through, each on its own.
+#[test]
+fn the_fast_reader_refuses_what_toml_refuses() {
+    let text = store::serialize(&[Connection {
+        id: "c_7k2m9qx4".parse().unwrap(),
+        name: "prod".into(),
+        app: "stripe".into(),
+        auth: AuthKind::Custom,
+        status: Status::Connected,
+        created_at: Timestamp::UNIX_EPOCH,
+        updated_at: Timestamp::UNIX_EPOCH,
+        account: None,
+        expires_at: None,
+        scopes: vec!["a".into(), "b".into()],
+        fields: BTreeMap::new(),
+        last_check: None,
+        store: Some(SecretBackend::File),
+        refresh_failures: 2,
+        refresh_retry_at: Some(Timestamp::UNIX_EPOCH),
+    }]);
+    assert!(store::parse_fast(&text).is_some(), "{text}");
+    for damaged in [
+        text.replace("version = 1", "version = 01"),
+        text.replace("name = \"prod\"", "name = 'pr\u{1}od'"),
+        text.replace("name = \"prod\"", "name = 'pr\rod'"),
+        text.replace("name = \"prod\"", "name = \"\\u+070rod\""),
+        text.clone() + "\r",
+        text.replace("\"a\", \"b\"", "\"a\",\u{a0}\"b\""),
+    ] {
+        assert!(
+            store::parse_toml(&damaged).is_err(),
+            "TOML reads {damaged:?}"
+        );
+        assert_eq!(store::parse_fast(&damaged), None, "{damaged:?}");
+    }
+}

@@ -1,6 +1,8 @@
 //! The opt-in file store: `secrets.toml` in the config dir, owner-only,
 //! written atomically under its own lock. Used only when chosen with
-//! `--secret-store file` or `FOURGENT_SECRET_STORE=file`.
+//! `--secret-store file` or `FOURGENT_SECRET_STORE=file`. A file (or a
+//! directory holding it) that anyone else can read or change is refused,
+//! and a symbolic link is written through (see `store::trust`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{Error, ExposeSecret, Secret, SecretStore};
-use crate::store::{self, FileLock};
+use crate::store::{self, FileLock, Holds};
 
 pub struct FileStore {
     path: PathBuf,
@@ -29,8 +31,10 @@ impl FileStore {
         }
     }
 
-    fn read(&self) -> Result<SecretsFile, Error> {
-        let text = match std::fs::read_to_string(&self.path) {
+    /// The secrets file, at `target`: the store's path, or where a link
+    /// there points.
+    fn read(&self, target: &Path) -> Result<SecretsFile, Error> {
+        let text = match std::fs::read_to_string(target) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(SecretsFile {
@@ -72,12 +76,13 @@ impl FileStore {
 
     fn change(&self, f: impl FnOnce(&mut BTreeMap<String, String>) -> bool) -> Result<bool, Error> {
         store::ensure_dir(self.path.parent().unwrap_or(Path::new(".")))?;
-        let lock = FileLock::acquire(&self.path)?;
-        let mut file = self.read()?;
+        let target = store::checked_target(&self.path, Holds::Secrets)?;
+        let lock = FileLock::acquire(&target)?;
+        let mut file = self.read(&target)?;
         let changed = f(&mut file.secrets);
         if changed {
             let text = toml::to_string(&file).expect("secrets serialize to TOML");
-            store::write_atomic(&self.path, text.as_bytes(), &lock)?;
+            store::write_atomic(&target, text.as_bytes(), &lock)?;
         }
         Ok(changed)
     }
@@ -89,7 +94,12 @@ impl SecretStore for FileStore {
     }
 
     fn get(&self, account: &str) -> Result<Option<Secret>, Error> {
-        Ok(self.read()?.secrets.remove(account).map(Secret::from))
+        let target = store::checked_target(&self.path, Holds::Secrets)?;
+        Ok(self
+            .read(&target)?
+            .secrets
+            .remove(account)
+            .map(Secret::from))
     }
 
     fn set(&self, account: &str, value: &Secret) -> Result<(), Error> {

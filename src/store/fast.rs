@@ -8,8 +8,15 @@
 //! `[connections.last_check]`. Anything else (comments, hand-edited
 //! formatting, unknown keys, a value it cannot read) makes it return `None`,
 //! and the caller parses the file with the full TOML parser, which also
-//! produces the error messages. It never accepts what the full parser would
-//! refuse: every key is known and appears at most once.
+//! produces the error messages.
+//!
+//! It is a subset of the full parser: whenever it returns a result, the full
+//! parser (through serde, in `store::parse_full`) returns the same one. So it
+//! accepts only what TOML accepts: every key known and at most once, line
+//! ends LF or CRLF (no lone CR), integers without leading zeros, literal
+//! strings without control characters, escapes exactly as TOML spells them,
+//! spaces and tabs as the only whitespace in arrays. `tests/props.rs` checks
+//! this on mutated files.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -62,6 +69,11 @@ struct Partial<'a> {
 
 /// The connections, when `text` is in the canonical layout; `None` otherwise.
 pub fn parse(text: &str) -> Option<(i64, Vec<Connection>)> {
+    // Every line but the last ends in LF, so stripping a CR below only
+    // ever takes the CR of a CRLF; a CR at the very end is a lone one.
+    if text.ends_with('\r') {
+        return None;
+    }
     let mut version = None;
     let mut conns: Vec<Partial> = Vec::new();
     let mut section = Section::Top;
@@ -234,16 +246,19 @@ fn check_result(s: &str) -> Option<CheckResult> {
 }
 
 fn value(text: &str) -> Option<Value<'_>> {
+    // TOML's whitespace, not Unicode's.
+    const BLANK: [char; 2] = [' ', '\t'];
     if let Some(inner) = text.strip_prefix('[') {
-        let inner = inner.strip_suffix(']')?.trim();
+        let inner = inner.strip_suffix(']')?;
+        let inner = inner.trim_matches(BLANK);
         let mut items = Vec::new();
         let mut rest = inner;
         while !rest.is_empty() {
             let (s, after) = string(rest)?;
             items.push(s.into_owned());
-            rest = after.trim_start();
+            rest = after.trim_start_matches(BLANK);
             match rest.strip_prefix(',') {
-                Some(r) => rest = r.trim_start(),
+                Some(r) => rest = r.trim_start_matches(BLANK),
                 None if rest.is_empty() => {}
                 None => return None,
             }
@@ -254,7 +269,12 @@ fn value(text: &str) -> Option<Value<'_>> {
         let (s, rest) = string(text)?;
         return rest.is_empty().then_some(Value::Str(s));
     }
-    if !text.is_empty() && text.len() < 10 && text.bytes().all(|b| b.is_ascii_digit()) {
+    // Decimal, no sign, no `_`, no leading zero (TOML forbids `01`).
+    if !text.is_empty()
+        && text.len() < 10
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'))
+    {
         return text.parse().ok().map(Value::Int);
     }
     None
@@ -268,7 +288,12 @@ fn string(text: &str) -> Option<(Cow<'_, str>, &str)> {
     }
     if let Some(body) = text.strip_prefix('\'') {
         let end = body.find('\'')?;
-        return Some((Cow::Borrowed(&body[..end]), &body[end + 1..]));
+        let s = &body[..end];
+        // Tab is the only control character a literal string may hold.
+        if s.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7f) {
+            return None;
+        }
+        return Some((Cow::Borrowed(s), &body[end + 1..]));
     }
     let body = text.strip_prefix('"')?;
     let bytes = body.as_bytes();
@@ -300,6 +325,10 @@ fn string(text: &str) -> Option<(Cow<'_, str>, &str)> {
                         let hex: String = (0..n)
                             .map(|_| chars.next().map(|(_, h)| h))
                             .collect::<Option<_>>()?;
+                        // `from_str_radix` would also take a sign (`\u+041`).
+                        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                            return None;
+                        }
                         out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
                     }
                     _ => return None,
@@ -349,6 +378,14 @@ mod tests {
             text.replace("auth = \"custom\"", "auth = 3"),
             text.replace("status = \"connected\"", "status = \"\"\"connected\"\"\""),
             "version = 1\n[connections]\n".to_owned(),
+            // Each of these was once read here though TOML refuses it.
+            text.replace("version = 1", "version = 01"),
+            text.replace("name = \"prod\"", "name = 'pr\u{1}od'"),
+            text.replace("name = \"prod\"", "name = 'pr\rod'"),
+            text.replace("name = \"prod\"", "name = \"\\u+070rod\""),
+            text.clone() + "\r",
+            text.replace("\n", "\r"),
+            "version = 1\n[[connections]]\nscopes = [\"a\",\u{a0}\"b\"]\n".to_owned(),
         ] {
             assert!(parse(&other).is_none(), "{other}");
         }

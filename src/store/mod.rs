@@ -4,6 +4,7 @@
 mod atomic;
 mod fast;
 mod lock;
+mod trust;
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,7 @@ use crate::model::Connection;
 
 pub use atomic::{ensure_dir, write as write_atomic};
 pub use lock::FileLock;
+pub(crate) use trust::{Holds, checked_target};
 
 /// The file format version this build reads and writes.
 pub const VERSION: u32 = 1;
@@ -41,8 +43,21 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("another fourgent process has held the lock {} for over a minute", path.display())]
-    LockTimeout { path: PathBuf },
+    #[error("{} has held the lock {} for over a minute", holder.as_deref().unwrap_or("another process"), path.display())]
+    LockTimeout {
+        path: PathBuf,
+        /// "process 1234 (fourgent)", when the system says.
+        holder: Option<String>,
+    },
+    /// A file that may not be used as it is: a dangling link, a directory,
+    /// or a file others could read or change (see `trust`).
+    #[error("cannot use {}: {problem}", path.display())]
+    Unusable {
+        path: PathBuf,
+        problem: String,
+        /// The command that fixes it.
+        fix: String,
+    },
 }
 
 #[derive(Deserialize)]
@@ -79,7 +94,13 @@ impl MetadataStore {
     /// is an empty store. Takes no lock: writes are atomic renames, so a
     /// reader sees the old or the new file whole.
     pub fn load(&self) -> Result<Vec<Connection>, Error> {
-        match std::fs::read_to_string(&self.path) {
+        self.read(&checked_target(&self.path, Holds::Metadata)?)
+    }
+
+    /// Reads the file at `target`: the store's path, or where a link there
+    /// points.
+    fn read(&self, target: &Path) -> Result<Vec<Connection>, Error> {
+        match std::fs::read_to_string(target) {
             Ok(text) => parse(&self.path, &text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
             Err(source) => Err(Error::Io {
@@ -101,19 +122,17 @@ impl MetadataStore {
     {
         let dir = self.path.parent().unwrap_or(Path::new("."));
         ensure_dir(dir)?;
-        let lock = FileLock::acquire(&self.path)?;
-        let mut conns = self.load()?;
+        // Through a symbolic link: the lock, the temp file and the rename
+        // are beside the file it points to, and the link stays.
+        let target = checked_target(&self.path, Holds::Metadata)?;
+        let lock = FileLock::acquire(&target)?;
+        let mut conns = self.read(&target)?;
         let before = conns.clone();
         let out = change(&mut conns)?;
         if conns != before {
-            self.write(&conns, &lock)?;
+            write_atomic(&target, serialize(&conns).as_bytes(), &lock)?;
         }
         Ok(out)
-    }
-
-    fn write(&self, conns: &[Connection], lock: &FileLock) -> Result<(), Error> {
-        let text = serialize(conns);
-        write_atomic(&self.path, text.as_bytes(), lock)
     }
 }
 
@@ -213,6 +232,32 @@ fn quoted(out: &mut String, s: &str) {
 
 /// Parses the file's text, checking version, unique IDs and unique names.
 pub fn parse(path: &Path, text: &str) -> Result<Vec<Connection>, Error> {
+    if let Some((version, conns)) = fast::parse(text)
+        && version == i64::from(VERSION)
+    {
+        check_unique(path, text, &conns)?;
+        return Ok(conns);
+    }
+    parse_full(path, text)
+}
+
+/// The fast reader alone: `Some` only for text in the layout fourgent
+/// writes, and then exactly what [`parse_toml`] reads. For tests.
+#[doc(hidden)]
+pub fn parse_fast(text: &str) -> Option<(i64, Vec<Connection>)> {
+    fast::parse(text)
+}
+
+/// The full TOML parser's reading of the file through serde, before any
+/// check of the version or of duplicates. For tests.
+#[doc(hidden)]
+pub fn parse_toml(text: &str) -> Result<(i64, Vec<Connection>), toml::de::Error> {
+    toml::from_str::<FileIn>(text).map(|f| (f.version, f.connections))
+}
+
+/// [`parse`] without the fast reader: the full TOML parser's verdict. For tests.
+#[doc(hidden)]
+pub fn parse_full(path: &Path, text: &str) -> Result<Vec<Connection>, Error> {
     let parse_error = |e: toml::de::Error| {
         let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
         Error::Parse {
@@ -222,16 +267,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Connection>, Error> {
             message: e.message().trim().to_owned(),
         }
     };
-    if let Some((version, conns)) = fast::parse(text)
-        && version == i64::from(VERSION)
-    {
-        check_unique(path, text, &conns)?;
-        return Ok(conns);
-    }
     // One parse on the happy path. Only when it fails is the version read
     // alone, so a file of another version is reported as such rather than
     // as whatever key this version does not know.
-    let file: FileIn = match toml::from_str(text) {
+    let (version, connections) = match parse_toml(text) {
         Ok(file) => file,
         Err(e) => {
             return Err(match toml::from_str::<VersionOnly>(text) {
@@ -253,14 +292,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Connection>, Error> {
             });
         }
     };
-    if file.version != i64::from(VERSION) {
+    if version != i64::from(VERSION) {
         return Err(Error::UnknownVersion {
             path: path.to_owned(),
-            found: file.version,
+            found: version,
         });
     }
-    check_unique(path, text, &file.connections)?;
-    Ok(file.connections)
+    check_unique(path, text, &connections)?;
+    Ok(connections)
 }
 
 fn check_unique(path: &Path, text: &str, conns: &[Connection]) -> Result<(), Error> {

@@ -251,7 +251,7 @@ fn a_failed_write_rolls_back_the_secret() {
             ],
             Some("k"),
         )
-        .code(1);
+        .code(7);
     assert!(run.stderr.contains("connections.toml"), "{run:?}");
     std::fs::remove_dir(&meta).unwrap();
     std::fs::write(&meta, saved).unwrap();
