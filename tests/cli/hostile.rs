@@ -146,6 +146,13 @@ fn seed(env: &TestEnv, app: &str, fields: &[(&str, &str)], expired: bool) {
         ),
     )
     .unwrap();
+    // Owner-only, as fourgent writes it (and insists on).
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(
+        env.config_dir().join("secrets.toml"),
+        std::fs::Permissions::from_mode(0o600),
+    )
+    .unwrap();
 }
 
 // --- 1. One URL policy -----------------------------------------------------
