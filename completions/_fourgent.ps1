@@ -145,6 +145,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
         'fourgent;connections;list' {
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'Only connections of this app')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only connections with this status')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order of the rows [default: app, then name; --json keeps the file''s order unless this is given]')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]')
             [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or never when NO_COLOR is set]')
@@ -163,6 +164,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
         'fourgent;connections;ls' {
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'Only connections of this app')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only connections with this status')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order of the rows [default: app, then name; --json keeps the file''s order unless this is given]')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]')
             [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or never when NO_COLOR is set]')
@@ -181,6 +183,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
         'fourgent;c;list' {
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'Only connections of this app')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only connections with this status')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order of the rows [default: app, then name; --json keeps the file''s order unless this is given]')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]')
             [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or never when NO_COLOR is set]')
@@ -199,6 +202,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
         'fourgent;c;ls' {
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'Only connections of this app')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only connections with this status')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order of the rows [default: app, then name; --json keeps the file''s order unless this is given]')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]')
             [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or never when NO_COLOR is set]')

@@ -442,7 +442,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__list)
-            opts="-v -q -h -V --app --status --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-v -q -h -V --app --status --sort --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -454,6 +454,10 @@ _fourgent() {
                     ;;
                 --status)
                     COMPREPLY=($(compgen -W "connected not-connected" -- "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "app name status created checked" -- "${cur}"))
                     return 0
                     ;;
                 --config-dir)

@@ -137,6 +137,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;connections;list'= {
             cand --app 'Only connections of this app'
             cand --status 'Only connections with this status'
+            cand --sort 'Order of the rows [default: app, then name; --json keeps the file''s order unless this is given]'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
@@ -154,6 +155,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;connections;ls'= {
             cand --app 'Only connections of this app'
             cand --status 'Only connections with this status'
+            cand --sort 'Order of the rows [default: app, then name; --json keeps the file''s order unless this is given]'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
@@ -171,6 +173,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;c;list'= {
             cand --app 'Only connections of this app'
             cand --status 'Only connections with this status'
+            cand --sort 'Order of the rows [default: app, then name; --json keeps the file''s order unless this is given]'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
@@ -188,6 +191,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;c;ls'= {
             cand --app 'Only connections of this app'
             cand --status 'Only connections with this status'
+            cand --sort 'Order of the rows [default: app, then name; --json keeps the file''s order unless this is given]'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'

@@ -86,6 +86,11 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l app -d 'Only connections of this app' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l status -d 'Only connections with this status' -r -f -a "connected\t''
 not-connected\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l sort -d 'Order of the rows [default: app, then name; --json keeps the file\'s order unless this is given]' -r -f -a "app\t'By app, then name'
+name\t'By name, then app'
+status\t'Not Connected first, then by app and name'
+created\t'Oldest first'
+checked\t'Least recently checked first (never checked before all)'"
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
@@ -101,6 +106,11 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l app -d 'Only connections of this app' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l status -d 'Only connections with this status' -r -f -a "connected\t''
 not-connected\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l sort -d 'Order of the rows [default: app, then name; --json keeps the file\'s order unless this is given]' -r -f -a "app\t'By app, then name'
+name\t'By name, then app'
+status\t'Not Connected first, then by app and name'
+created\t'Oldest first'
+checked\t'Least recently checked first (never checked before all)'"
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
@@ -269,6 +279,11 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l app -d 'Only connections of this app' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l status -d 'Only connections with this status' -r -f -a "connected\t''
 not-connected\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l sort -d 'Order of the rows [default: app, then name; --json keeps the file\'s order unless this is given]' -r -f -a "app\t'By app, then name'
+name\t'By name, then app'
+status\t'Not Connected first, then by app and name'
+created\t'Oldest first'
+checked\t'Least recently checked first (never checked before all)'"
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
@@ -284,6 +299,11 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l app -d 'Only connections of this app' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l status -d 'Only connections with this status' -r -f -a "connected\t''
 not-connected\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l sort -d 'Order of the rows [default: app, then name; --json keeps the file\'s order unless this is given]' -r -f -a "app\t'By app, then name'
+name\t'By name, then app'
+status\t'Not Connected first, then by app and name'
+created\t'Oldest first'
+checked\t'Least recently checked first (never checked before all)'"
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"

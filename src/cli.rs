@@ -245,9 +245,28 @@ pub struct ListArgs {
     #[arg(long, value_enum, value_name = "STATUS")]
     pub status: Option<StatusFilter>,
 
+    /// Order of the rows [default: app, then name; --json keeps the file's
+    /// order unless this is given]
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub sort: Option<SortKey>,
+
     /// Print a JSON array
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SortKey {
+    /// By app, then name
+    App,
+    /// By name, then app
+    Name,
+    /// Not Connected first, then by app and name
+    Status,
+    /// Oldest first
+    Created,
+    /// Least recently checked first (never checked before all)
+    Checked,
 }
 
 /// Show one connection in full

@@ -163,6 +163,61 @@ pub fn list_line(c: &Connection, now: Timestamp) -> String {
     line
 }
 
+/// A table for a terminal whose rows each stay on one line: when the rows
+/// are wider than the terminal, the cells of the `shrink` columns are cut
+/// (ending in `…`), widest column first; the other columns keep their width.
+pub fn fitted_table(
+    headers: &[&str],
+    rows: Vec<Vec<String>>,
+    shrink: &[usize],
+    status_col: Option<usize>,
+    style: TableStyle,
+) -> String {
+    let mut rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| r.into_iter().map(|v| shown(&v)).collect())
+        .collect();
+    if let Some(width) = style.width {
+        let chars = |s: &str| s.chars().count();
+        let mut widths: Vec<usize> = headers.iter().map(|h| chars(h)).collect();
+        for row in &rows {
+            for (i, v) in row.iter().enumerate() {
+                widths[i] = widths[i].max(chars(v));
+            }
+        }
+        // Two spaces between columns.
+        let total = |w: &[usize]| w.iter().sum::<usize>() + 2 * w.len().saturating_sub(1);
+        let floor = |i: usize| chars(headers[i]).max(4);
+        while total(&widths) > usize::from(width) {
+            let Some(&i) = shrink
+                .iter()
+                .filter(|&&i| widths[i] > floor(i))
+                .max_by_key(|&&i| widths[i])
+            else {
+                break;
+            };
+            widths[i] -= 1;
+        }
+        for row in &mut rows {
+            for &i in shrink {
+                if chars(&row[i]) > widths[i] {
+                    let cut: String = row[i].chars().take(widths[i].saturating_sub(1)).collect();
+                    row[i] = format!("{cut}…");
+                }
+            }
+        }
+    }
+    table(
+        headers,
+        rows,
+        status_col,
+        TableStyle {
+            width: None,
+            ..style
+        },
+    )
+}
+
 /// A table for a terminal.
 pub fn table(
     headers: &[&str],

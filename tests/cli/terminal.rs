@@ -13,7 +13,16 @@ struct Tmux {
 impl Tmux {
     /// Starts `fourgent ARGS` in a new tmux session, with the test env only.
     fn start(env: &TestEnv, args: &[&str]) -> Option<Tmux> {
+        Tmux::start_sized(env, args, 120)
+    }
+
+    /// [`Tmux::start`] in a terminal `columns` wide.
+    fn start_sized(env: &TestEnv, args: &[&str], columns: u16) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(
+                !crate::common::in_ci(),
+                "tmux is missing: in CI the terminal tests must run (scripts/test installs it)"
+            );
             eprintln!("skipped: tmux is not installed (scripts/test installs it)");
             return None;
         }
@@ -42,7 +51,7 @@ impl Tmux {
                 "new-session",
                 "-d",
                 "-x",
-                "120",
+                &columns.to_string(),
                 "-y",
                 "40",
                 &line,
@@ -247,4 +256,44 @@ fn interactive_oauth2_accepts_a_pasted_address_only_with_the_right_state() {
         "{screen}"
     );
     assert!(!env.connections_file().exists());
+}
+
+#[test]
+fn list_at_80_columns_keeps_each_row_on_one_line() {
+    let app = FakeApp::accepting_key("k");
+    let env = TestEnv::with_file_store();
+    env.with_acme(&app);
+    let long = "a-rather-long-connection-name-for-the-eu-production-account";
+    env.add_acme(long, "k");
+    env.add_acme("b", "k");
+    env.add_acme("a", "k");
+    let Some(t) = Tmux::start_sized(&env, &["connections", "list"], 80) else {
+        return;
+    };
+    let screen = t.wait_for("[exit 0]");
+    let rows: Vec<&str> = screen
+        .lines()
+        .take_while(|l| !l.starts_with("[exit"))
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    // A header and three rows: nothing wrapped onto a line of its own.
+    assert_eq!(rows.len(), 4, "{screen}");
+    assert!(rows.iter().all(|r| r.chars().count() <= 80), "{screen}");
+    assert!(
+        rows[0].starts_with("NAME") && rows[0].contains("LAST CHECKED"),
+        "{screen}"
+    );
+    // Sorted by app, then name; the long name cut with `…`.
+    assert!(rows[1].starts_with("a "), "{screen}");
+    assert!(
+        rows[2].starts_with("a-rather-long") && rows[2].contains('…'),
+        "{screen}"
+    );
+    assert!(rows[3].starts_with("b "), "{screen}");
+    for r in &rows[1..] {
+        assert!(
+            r.contains("Connected") && r.trim_end().ends_with("just now"),
+            "{screen}"
+        );
+    }
 }

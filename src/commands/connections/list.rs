@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::cli::{ListArgs, StatusFilter};
+use crate::cli::{ListArgs, SortKey, StatusFilter};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::model::{Connection, Status};
@@ -22,6 +22,10 @@ pub(crate) fn run(ctx: &Ctx, args: &ListArgs) -> Result<()> {
             })
     };
     let now = crate::model::connection::now();
+    let mut conns = conns;
+    if let Some(key) = args.sort.or((!args.json).then_some(SortKey::App)) {
+        sort(&mut conns, key);
+    }
 
     if args.json {
         let mut out = ctx.ui.out_writer();
@@ -70,6 +74,30 @@ pub(crate) fn run(ctx: &Ctx, args: &ListArgs) -> Result<()> {
         color: ctx.ui.color_stdout(),
         width: ctx.ui.width(),
     };
-    ctx.ui
-        .out(&render::table(&render::LIST_HEADERS, rows, Some(4), style))
+    // NAME, APP and ACCOUNT give way (with `…`) so that a row stays one
+    // line; the full values are in `show` and `--json`.
+    ctx.ui.out(&render::fitted_table(
+        &render::LIST_HEADERS,
+        rows,
+        &[0, 2, 5],
+        Some(4),
+        style,
+    ))
+}
+
+/// Orders connections for `list`; ties keep the file's order.
+fn sort(conns: &mut [Connection], key: SortKey) {
+    let app_name = |c: &Connection| (c.app.to_ascii_lowercase(), c.name.to_ascii_lowercase());
+    match key {
+        SortKey::App => conns.sort_by_cached_key(app_name),
+        SortKey::Name => conns.sort_by_cached_key(|c| {
+            let (app, name) = app_name(c);
+            (name, app)
+        }),
+        SortKey::Status => {
+            conns.sort_by_cached_key(|c| (c.status == Status::Connected, app_name(c)))
+        }
+        SortKey::Created => conns.sort_by_key(|c| c.created_at),
+        SortKey::Checked => conns.sort_by_key(|c| c.last_check.as_ref().map(|l| l.at)),
+    }
 }

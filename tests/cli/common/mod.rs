@@ -21,6 +21,12 @@ pub fn keyring_available() -> bool {
     ok
 }
 
+/// Whether the tests run in CI (`CI` set, and not to `false`/`0`): there a
+/// missing tool fails a test instead of skipping it.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false" | "FALSE" | "no"))
+}
+
 /// Whether this is the stress tier (`scripts/test --stress` sets
 /// FOURGENT_TEST_STRESS=1): loops that hunt for races and crashes run many
 /// more iterations there.
