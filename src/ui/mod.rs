@@ -265,6 +265,21 @@ impl Ui {
             .map_err(prompt_error)
     }
 
+    /// A choice among many, filtered as the user types (fuzzy); Esc
+    /// cancels (exit code 130, "Cancelled.").
+    pub fn pick(&self, prompt: &str, items: &[String], how: &str) -> Result<usize> {
+        self.require_prompt(&format!("`{prompt}`"), how)?;
+        let theme = self.theme();
+        dialoguer::FuzzySelect::with_theme(theme.as_ref())
+            .with_prompt(prompt)
+            .items(items)
+            .default(0)
+            .max_length(15)
+            .interact_opt()
+            .map_err(prompt_error)?
+            .ok_or_else(|| Error::declined("Cancelled."))
+    }
+
     /// A spinner on stderr while waiting, when stderr is a terminal and
     /// neither `-q` nor `-v` is given (it would mix with debug lines).
     pub fn spinner(&self, message: &str) -> Spinner {

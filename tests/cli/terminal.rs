@@ -297,3 +297,32 @@ fn list_at_80_columns_keeps_each_row_on_one_line() {
         );
     }
 }
+
+#[test]
+fn the_app_picker_filters_as_you_type_and_esc_cancels() {
+    let env = TestEnv::with_file_store();
+    let Some(t) = Tmux::start(&env, &["connections", "add"]) else {
+        return;
+    };
+    let screen = t.wait_for("Which app?");
+    // Sorted by name, with the auth type; OAuth2 apps without a client ID
+    // say so.
+    assert!(
+        screen.contains("· Custom") || screen.contains("· OAuth2"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("not configured: needs a client ID"),
+        "{screen}"
+    );
+    assert!(screen.contains("Asana"), "{screen}");
+    t.send(&["-l", "stripe"]);
+    t.wait_for("› stripe");
+    let screen = t.wait_for("❯ Stripe (stripe) · Custom");
+    assert!(!screen.contains("Asana"), "filtered out:\n{screen}");
+    t.send(&["Escape"]);
+    let screen = t.wait_for("[exit 130]");
+    assert!(screen.contains("Cancelled."), "{screen}");
+    assert!(!screen.contains("error:"), "{screen}");
+    assert!(!env.connections_file().exists());
+}

@@ -13,16 +13,18 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
     let app = match &args.app {
         Some(app) => app.clone(),
         None => {
-            let ids: Vec<&crate::catalog::Connector> = catalog.iter().collect();
-            let labels: Vec<String> = ids
-                .iter()
-                .map(|c| format!("{} ({})", c.name, c.id))
-                .collect();
             ctx.ui.require_prompt(
                 "the app",
                 "name it: `fourgent connections add <APP>`; see `fourgent connectors list`",
             )?;
-            ids[ctx.ui.select("Which app?", &labels, "")?].id.clone()
+            let mut apps: Vec<&crate::catalog::Connector> = catalog.iter().collect();
+            apps.sort_by_cached_key(|c| c.name.to_lowercase());
+            let labels: Vec<String> = apps.iter().map(|c| picker_label(c)).collect();
+            apps[ctx
+                .ui
+                .pick("Which app? (type to filter, Esc to cancel)", &labels, "")?]
+            .id
+            .clone()
         }
     };
     let connector = super::connector(catalog, &app)?;
@@ -133,6 +135,19 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
         ctx.ui.out(&render::show(&conn, now))?;
     }
     Ok(())
+}
+
+/// An app in the picker: its name, ID and auth type, and for an OAuth2 app
+/// with no client ID, what is missing.
+fn picker_label(c: &crate::catalog::Connector) -> String {
+    let mut label = format!("{} ({}) · {}", c.name, c.id, c.auth);
+    if c.oauth2.as_ref().is_some_and(|o| o.client_id.is_none()) {
+        label.push_str(&format!(
+            " · not configured: needs a client ID (`fourgent connectors show {}`)",
+            c.id
+        ));
+    }
+    label
 }
 
 fn name_taken(taken: &Connection) -> Error {
