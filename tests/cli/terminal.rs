@@ -111,7 +111,7 @@ fn interactive_add_prompts_hides_the_secret_and_confirms() {
     let Some(t) = Tmux::start(&env, &["connections", "add", "acme"]) else {
         return;
     };
-    t.wait_for("Name for this connection");
+    t.wait_for("Name for this Acme connection");
     t.send(&["-l", "staging"]);
     t.send(&["Enter"]);
     t.wait_for("Region");
@@ -325,4 +325,67 @@ fn the_app_picker_filters_as_you_type_and_esc_cancels() {
     assert!(screen.contains("Cancelled."), "{screen}");
     assert!(!screen.contains("error:"), "{screen}");
     assert!(!env.connections_file().exists());
+}
+
+#[test]
+fn a_taken_or_invalid_name_is_asked_again_keeping_the_rest() {
+    let app = FakeApp::accepting_key("again-key");
+    let env = TestEnv::with_file_store();
+    env.with_acme(&app);
+    env.add_acme("staging", "again-key");
+    let Some(t) = Tmux::start(&env, &["connections", "add", "acme"]) else {
+        return;
+    };
+    t.wait_for("Name for this Acme connection");
+    t.send(&["C-u"]);
+    t.send(&["-l", "Staging"]);
+    t.send(&["Enter"]);
+    t.wait_for("already exists");
+    t.send(&["C-u"]);
+    t.send(&["-l", "bad name"]);
+    t.send(&["Enter"]);
+    t.wait_for("is not a valid connection name");
+    t.send(&["C-u"]);
+    t.send(&["-l", "prod"]);
+    t.send(&["Enter"]);
+    t.wait_for("Region");
+    t.send(&["Enter"]);
+    t.wait_for("API key");
+    t.send(&["-l", "again-key"]);
+    t.send(&["Enter"]);
+    t.wait_for("Add acme/prod?");
+    t.send(&["-l", "y"]);
+    t.send(&["Enter"]);
+    let screen = t.wait_for("[exit 0]");
+    assert!(screen.contains("Added acme/prod"), "{screen}");
+}
+
+#[test]
+fn a_rejected_key_is_asked_again_and_the_right_one_saved() {
+    let app = FakeApp::accepting_key("the-right-key");
+    let env = TestEnv::with_file_store();
+    env.with_acme(&app);
+    let Some(t) = Tmux::start(&env, &["connections", "add", "acme", "--name", "k"]) else {
+        return;
+    };
+    t.wait_for("Region");
+    t.send(&["Enter"]);
+    t.wait_for("API key");
+    t.send(&["-l", "a-wrong-key"]);
+    t.send(&["Enter"]);
+    t.wait_for("Add acme/k?");
+    t.send(&["-l", "y"]);
+    t.send(&["Enter"]);
+    t.wait_for("enter it again");
+    t.send(&["-l", "the-right-key"]);
+    t.send(&["Enter"]);
+    let screen = t.wait_for("[exit 0]");
+    assert!(screen.contains("Added acme/k"), "{screen}");
+    assert!(
+        !screen.contains("a-wrong-key") && !screen.contains("the-right-key"),
+        "{screen}"
+    );
+    assert_eq!(app.hits(), 2, "one check per key");
+    let token = env.run(&["connections", "token", "acme/k"]).success();
+    assert_eq!(token.stdout, "the-right-key\n");
 }

@@ -30,24 +30,39 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
     let connector = super::connector(catalog, &app)?;
 
     let existing = ctx.store().load()?;
-    let name = match &args.name {
-        Some(n) => n.clone(),
-        None => {
-            let suggestion = suggest_name(existing.iter(), &connector.id);
-            if ctx.ui.can_prompt() {
-                ctx.ui
-                    .input("Name for this connection", Some(&suggestion), "")?
-            } else {
-                suggestion
-            }
+    let suggestion = suggest_name(existing.iter(), &connector.id);
+    let check = |name: &str| -> Result<()> {
+        validate_name(name).map_err(|m| Error::usage(m).with_hint("pass another `--name`"))?;
+        match existing
+            .iter()
+            .find(|c| c.app == connector.id && same_name(&c.name, name))
+        {
+            Some(taken) => Err(name_taken(taken)),
+            None => Ok(()),
         }
     };
-    validate_name(&name).map_err(|m| Error::usage(m).with_hint("pass another `--name`"))?;
-    if let Some(taken) = existing
-        .iter()
-        .find(|c| c.app == connector.id && same_name(&c.name, &name))
-    {
-        return Err(name_taken(taken));
+    let ask = |default: &str| {
+        ctx.ui.input(
+            &format!("Name for this {} connection", connector.name),
+            Some(default),
+            "",
+        )
+    };
+    let mut name = match &args.name {
+        Some(n) => n.clone(),
+        None if ctx.ui.can_prompt() => ask(&suggestion)?,
+        None => suggestion.clone(),
+    };
+    // At a terminal a bad or taken name is asked again (3 tries in all);
+    // a script fails at once.
+    let mut tries = 1;
+    while let Err(e) = check(&name) {
+        if !ctx.ui.can_prompt() || tries == 3 {
+            return Err(e);
+        }
+        ctx.ui.warn(&format!("{}; try another name", e.message()));
+        name = ask(&suggestion)?;
+        tries += 1;
     }
 
     let again = format!("fourgent connections add {} --name {name}", connector.id);

@@ -326,6 +326,16 @@ pub(crate) fn authenticate(
     confirm: &str,
     again: &str,
 ) -> Result<Authenticated> {
+    if ctx.ui.can_prompt() && connector.auth == crate::model::AuthKind::Custom {
+        // What the app's own notes say helps before the values are typed
+        // (Visma e-conomic: "enter demo for both tokens").
+        for note in &connector.notes {
+            ctx.ui.status(&format!("{}: {note}", connector.name));
+        }
+        if let Some(url) = &connector.docs_url {
+            ctx.ui.status(&format!("Where to find the values: {url}"));
+        }
+    }
     let mut inputs = gather_inputs(ctx, connector, args, current)?;
     match connector.auth {
         crate::model::AuthKind::Custom => {
@@ -340,16 +350,68 @@ pub(crate) fn authenticate(
         }
     }
     let verified = !args.no_verify && connector.check.is_some();
-    let account = if args.no_verify {
-        None
-    } else {
-        verify(ctx, connector, &inputs, again)?
+    let mut tries = 1;
+    let account = loop {
+        if args.no_verify {
+            break None;
+        }
+        match verify(ctx, connector, &inputs, again) {
+            Ok(account) => break account,
+            // At a terminal, a key the app rejected is asked again (3 tries
+            // in all), keeping everything else that was entered.
+            Err(e)
+                if e.kind() == ErrorKind::Auth
+                    && connector.auth == crate::model::AuthKind::Custom
+                    && ctx.ui.can_prompt()
+                    && tries < 3
+                    && ask_secrets_again(ctx, connector, args, &mut inputs, e.message())? =>
+            {
+                tries += 1;
+            }
+            Err(e) => return Err(e),
+        }
     };
     Ok(Authenticated {
         inputs,
         account,
         verified,
     })
+}
+
+/// Asks again for the secret fields that were typed at a prompt (not those
+/// from `--secret-env` or `--secret-stdin`). `false` when there are none.
+fn ask_secrets_again(
+    ctx: &Ctx,
+    connector: &Connector,
+    args: &AuthArgs,
+    inputs: &mut Inputs,
+    why: &str,
+) -> Result<bool> {
+    let typed: Vec<_> = connector
+        .fields
+        .iter()
+        .filter(|f| f.secret)
+        .filter(|f| {
+            !args.secret_env.iter().any(|(k, _)| k == &f.key)
+                && args.secret_stdin.as_deref() != Some(f.key.as_str())
+        })
+        .collect();
+    if typed.is_empty() {
+        return Ok(false);
+    }
+    ctx.ui.warn(&format!("{why}; enter it again"));
+    for spec in typed {
+        let how = format!(
+            "pass it with `--secret-env {0}=VAR` or `--secret-stdin {0}`",
+            spec.key
+        );
+        let value = ctx.ui.password(&spec.label, &how)?;
+        if crate::secrets::ExposeSecret::expose_secret(&value).is_empty() {
+            return Err(Error::usage(format!("`{}` cannot be empty", spec.key)));
+        }
+        inputs.creds.fields.insert(spec.key.clone(), value);
+    }
+    Ok(true)
 }
 
 /// A connection's stored credentials, from the store it records; their

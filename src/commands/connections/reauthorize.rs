@@ -13,6 +13,19 @@ pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
     let catalog = ctx.catalog()?;
     let connector = super::connector(catalog, &conn.app)?;
     let again = format!("fourgent connections reauthorize {}", conn.label());
+    if ctx.ui.can_prompt() {
+        let why = conn
+            .last_check
+            .as_ref()
+            .and_then(|l| l.reason.as_deref())
+            .map(|r| format!(" (last check: {r})"))
+            .unwrap_or_default();
+        ctx.ui.status(&format!(
+            "Re-authorizing {}, {}{why}",
+            conn.label(),
+            conn.status
+        ));
+    }
     let confirm = format!("Replace the credentials of {}?", conn.label());
     // The old secret is replaced only once the new one has passed the check.
     let super::Authenticated {
