@@ -22,10 +22,30 @@ mod imp {
     /// Nested critical sections.
     static DEPTH: AtomicUsize = AtomicUsize::new(0);
 
+    /// Whether a signal that ends the process first shows the cursor again
+    /// (set when stderr is a terminal, before the handlers are installed).
+    static SHOW_CURSOR: AtomicBool = AtomicBool::new(false);
+
+    pub(crate) fn show_cursor_on_exit() {
+        SHOW_CURSOR.store(true, Ordering::SeqCst);
+        install();
+    }
+
     fn install() -> &'static Arc<AtomicBool> {
         PASS_THROUGH.get_or_init(|| {
             let pass = Arc::new(AtomicBool::new(true));
             for sig in [SIGINT, SIGTERM, SIGHUP] {
+                let passing = Arc::clone(&pass);
+                // SAFETY: atomic loads and write(2) are async-signal-safe.
+                let shown = unsafe {
+                    signal_hook::low_level::register(sig, move || {
+                        if SHOW_CURSOR.load(Ordering::SeqCst) && passing.load(Ordering::SeqCst) {
+                            // A prompt or spinner may have hidden it.
+                            let show = b"\x1b[?25h";
+                            let _ = libc::write(2, show.as_ptr().cast(), show.len());
+                        }
+                    })
+                };
                 // SAFETY: the action only does an atomic compare-exchange,
                 // which is async-signal-safe.
                 let recorded = unsafe {
@@ -38,7 +58,7 @@ mod imp {
                     signal_hook::flag::register_conditional_default(sig, Arc::clone(&pass));
                 // If a handler cannot be installed the signal keeps its
                 // default action: no deferral, but nothing worse than before.
-                let _ = (recorded, passed);
+                let _ = (shown, recorded, passed);
             }
             pass
         })
@@ -70,6 +90,13 @@ mod imp {
 mod imp {
     pub(crate) fn enter() {}
     pub(crate) fn leave() {}
+    pub(crate) fn show_cursor_on_exit() {}
+}
+
+/// Makes Ctrl-C (and SIGTERM, SIGHUP) show the terminal's cursor again
+/// before the process ends: a prompt, picker or spinner may have hidden it.
+pub(crate) fn show_cursor_on_exit() {
+    imp::show_cursor_on_exit();
 }
 
 /// Holds SIGINT, SIGTERM and SIGHUP back until the guard is dropped.

@@ -64,6 +64,9 @@ impl Ui {
         let (color_out, color_err) = (decide(stdout_tty), decide(stderr_tty));
         console::set_colors_enabled(color_out);
         console::set_colors_enabled_stderr(color_err);
+        if stderr_tty {
+            crate::signals::show_cursor_on_exit();
+        }
         let width = stdout_tty
             .then(|| console::Term::stdout().size_checked().map(|(_, w)| w))
             .flatten()
@@ -162,6 +165,11 @@ impl Ui {
 
     /// An error, as text (or JSON with `--json`).
     pub fn error(&self, err: &Error, json: bool) {
+        // A prompt or picker left by Ctrl-C or Esc may have hidden the
+        // cursor: give it back before the process ends.
+        if self.stderr_tty {
+            let _ = console::Term::stderr().show_cursor();
+        }
         if json {
             eprintln!("{}", err.to_json());
             return;

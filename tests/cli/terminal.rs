@@ -88,6 +88,15 @@ impl Tmux {
         }
     }
 
+    /// Whether the terminal shows its cursor.
+    fn cursor_visible(&self) -> bool {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "display", "-p", "#{cursor_flag}"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+
     fn send(&self, keys: &[&str]) {
         let mut args = vec!["-L", &self.socket, "send-keys"];
         args.extend_from_slice(keys);
@@ -312,7 +321,8 @@ fn the_app_picker_filters_as_you_type_and_esc_cancels() {
         "{screen}"
     );
     assert!(
-        screen.contains("not configured: needs a client ID"),
+        screen.contains("Airtable (airtable) · OAuth2 · needs a client ID")
+            && screen.contains("register an OAuth app first"),
         "{screen}"
     );
     assert!(screen.contains("Asana"), "{screen}");
@@ -323,6 +333,7 @@ fn the_app_picker_filters_as_you_type_and_esc_cancels() {
     t.send(&["Escape"]);
     let screen = t.wait_for("[exit 130]");
     assert!(screen.contains("Cancelled."), "{screen}");
+    assert!(t.cursor_visible(), "the cursor is back");
     assert!(!screen.contains("error:"), "{screen}");
     assert!(!env.connections_file().exists());
 }
@@ -388,4 +399,16 @@ fn a_rejected_key_is_asked_again_and_the_right_one_saved() {
     assert_eq!(app.hits(), 2, "one check per key");
     let token = env.run(&["connections", "token", "acme/k"]).success();
     assert_eq!(token.stdout, "the-right-key\n");
+}
+
+#[test]
+fn ctrl_c_at_a_picker_leaves_the_cursor_visible() {
+    let env = TestEnv::with_file_store();
+    let Some(t) = Tmux::start(&env, &["connections", "add"]) else {
+        return;
+    };
+    t.wait_for("Which app?");
+    t.send(&["C-c"]);
+    t.wait_for("[exit 130]");
+    assert!(t.cursor_visible(), "the cursor is back:\n{}", t.screen());
 }

@@ -20,6 +20,9 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
             let mut apps: Vec<&crate::catalog::Connector> = catalog.iter().collect();
             apps.sort_by_cached_key(|c| c.name.to_lowercase());
             let labels: Vec<String> = apps.iter().map(|c| picker_label(c)).collect();
+            ctx.ui.status(
+                "Apps that need a client ID: register an OAuth app first (`fourgent connectors show <APP>`).",
+            );
             apps[ctx
                 .ui
                 .pick("Which app? (type to filter, Esc to cancel)", &labels, "")?]
@@ -157,10 +160,7 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
 fn picker_label(c: &crate::catalog::Connector) -> String {
     let mut label = format!("{} ({}) · {}", c.name, c.id, c.auth);
     if c.oauth2.as_ref().is_some_and(|o| o.client_id.is_none()) {
-        label.push_str(&format!(
-            " · not configured: needs a client ID (`fourgent connectors show {}`)",
-            c.id
-        ));
+        label.push_str(" · needs a client ID");
     }
     label
 }
