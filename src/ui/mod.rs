@@ -308,6 +308,30 @@ impl Ui {
     }
 }
 
+impl Ui {
+    /// A spinner that shows the time left of `limit` (a wait with a
+    /// deadline, such as the browser's), when stderr is a terminal.
+    pub fn countdown(&self, message: &str, limit: Duration) -> Spinner {
+        if !(self.stderr_tty && !self.quiet && self.verbose == 0) {
+            return self.spinner(message);
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        let style = indicatif::ProgressStyle::with_template("{spinner} {msg} {left} left")
+            .expect("spinner template is valid")
+            .with_key(
+                "left",
+                move |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let left = limit.saturating_sub(state.elapsed()).as_secs();
+                    let _ = write!(w, "{}:{:02}", left / 60, left % 60);
+                },
+            );
+        bar.set_style(style);
+        bar.set_message(message.to_owned());
+        bar.enable_steady_tick(Duration::from_millis(100));
+        Spinner { bar: Some(bar) }
+    }
+}
+
 /// A running spinner; cleared when dropped.
 pub struct Spinner {
     bar: Option<indicatif::ProgressBar>,

@@ -246,12 +246,22 @@ fn interactive_oauth2_accepts_a_pasted_address_only_with_the_right_state() {
     ) else {
         return;
     };
-    t.wait_for("paste the address it ended on");
+    let screen = t.wait_for("paste the address it ended on");
+    assert!(
+        screen.contains("Opened your browser.") && screen.contains("Waiting for the browser until"),
+        "{screen}"
+    );
     // A forged address with another state is refused, and the wait goes on.
-    t.send(&[
-        "-l",
-        "http://localhost:1/callback?code=forged&state=not-the-state",
-    ]);
+    // What is pasted stays visible while it is typed (no spinner over it),
+    // long addresses included.
+    let forged = format!(
+        "http://localhost:1/callback?code=forged&state=not-the-state&pad={}",
+        "x".repeat(150)
+    );
+    t.send(&["-l", &forged]);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let typed: String = t.screen().lines().map(str::trim_end).collect();
+    assert!(typed.contains(&forged), "{}", t.screen());
     t.send(&["Enter"]);
     let screen = t.wait_for("that address was not accepted: the state does not match");
     assert!(

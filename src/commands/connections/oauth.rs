@@ -79,11 +79,14 @@ pub(crate) fn authorize(
             "Open this address in a browser to authorize {}:\n\n  {url}\n",
             connector.name
         ));
-        if !args.no_browser
-            && let Err(why) = oauth::browser::open(url, browser.as_deref(), &secret_vars)
-        {
-            ctx.ui
-                .warn(&format!("{why}; open the address above yourself"));
+        if args.no_browser {
+            return;
+        }
+        match oauth::browser::open(url, browser.as_deref(), &secret_vars) {
+            Ok(()) => ctx.ui.status("Opened your browser."),
+            Err(why) => ctx.ui.warn(&format!(
+                "could not open a browser: {why}; open the address above yourself"
+            )),
         }
     };
     // On a terminal the user may paste the address the browser ended on
@@ -101,25 +104,44 @@ pub(crate) fn authorize(
         });
         rx
     });
+    let timeout = Duration::from_secs(args.timeout);
+    let until = jiff::Timestamp::now()
+        .checked_add(jiff::SignedDuration::try_from(timeout).unwrap_or_default())
+        .ok()
+        .map(|t| {
+            t.to_zoned(jiff::tz::TimeZone::system())
+                .strftime("%H:%M:%S")
+                .to_string()
+        })
+        .unwrap_or_default();
+    // Where the user may paste, no spinner draws over what they type: one
+    // line says how long the wait lasts. Elsewhere a spinner counts down.
     let waiting = if pasted.is_some() {
-        "Waiting for the browser… (or paste the address it ended on and press Enter)"
+        format!(
+            "Waiting for the browser until {until}; or paste the address it ended on here and press Enter:"
+        )
     } else {
-        "Waiting for the browser…"
+        "Waiting for the browser…".to_owned()
     };
     let on_stray = |why: &str| {
         ctx.ui
             .debug(|| format!("ignored a request to the listener: {why}"))
     };
     let spinner = std::cell::RefCell::new(None);
+    let can_paste = pasted.is_some();
     let result = ctx.block_on(async {
         let interaction = Interaction {
             scopes: args.scopes.clone(),
             port: args.port,
-            timeout: Duration::from_secs(args.timeout),
+            timeout,
             present: &|url: &str, uri: &str| {
                 present(url, uri);
                 // The spinner starts once the address is on screen.
-                *spinner.borrow_mut() = Some(ctx.ui.spinner(waiting));
+                if can_paste {
+                    ctx.ui.status(&waiting);
+                } else {
+                    *spinner.borrow_mut() = Some(ctx.ui.countdown(&waiting, timeout));
+                }
             },
             pasted,
             on_stray: &on_stray,
