@@ -63,11 +63,40 @@ pub(crate) fn show(ctx: &Ctx, args: &ConnectorsShowArgs) -> Result<()> {
         let text = serde_json::to_string_pretty(&v).expect("JSON values serialize");
         return ctx.ui.out(&format!("{text}\n"));
     }
-    ctx.ui.out(&describe(c))
+    let secret = c.oauth2.as_ref().map(|_| client_secret_state(ctx, c));
+    let text = describe_with(c, secret.as_deref());
+    ctx.ui.out(&match ctx.ui.width() {
+        Some(w) => render::wrap_aligned(&text, usize::from(w)),
+        None => text,
+    })
+}
+
+/// Whether an OAuth2 app's client secret is configured, and where.
+fn client_secret_state(ctx: &Ctx, c: &Connector) -> String {
+    let var = env::client_secret_var(&c.id);
+    if env::var(&var).is_some() {
+        return format!("set, from {var}");
+    }
+    match ctx
+        .secrets()
+        .get(&crate::secrets::client_secret_account(&c.id))
+    {
+        Ok(Some(_)) => format!("set, in {}", ctx.secrets().describe()),
+        Ok(None) => format!(
+            "not set (public clients need none): `fourgent connectors set-secret {}` or {var}",
+            c.id
+        ),
+        Err(e) => format!("unknown: {e}"),
+    }
 }
 
 /// The text of `connectors show`.
 pub fn describe(c: &Connector) -> String {
+    describe_with(c, None)
+}
+
+/// [`describe`], with what is known of the client secret.
+fn describe_with(c: &Connector, secret_state: Option<&str>) -> String {
     let mut lines: Vec<(String, String)> = vec![
         ("App".into(), format!("{} ({})", c.name, c.id)),
         ("Auth".into(), c.auth.to_string()),
@@ -142,7 +171,10 @@ pub fn describe(c: &Connector) -> String {
         ));
         lines.push((
             "Client secret".into(),
-            format!("{} or the keychain", env::client_secret_var(&c.id)),
+            secret_state.map_or_else(
+                || format!("{} or the keychain", env::client_secret_var(&c.id)),
+                str::to_owned,
+            ),
         ));
         if o.rotating_refresh {
             lines.push((

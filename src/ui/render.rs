@@ -30,6 +30,53 @@ pub fn tsv_line(cells: &[String]) -> String {
     line
 }
 
+/// Wraps long lines of an aligned listing (`Key  value`, `  - note`) at
+/// spaces, continuing each under the start of its value.
+pub fn wrap_aligned(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        if line.chars().count() <= width {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        // Where the value starts: after "- " of a note, or after the two
+        // spaces that end a key.
+        let indent = if let Some(rest) = line.trim_start().strip_prefix("- ") {
+            line.len() - rest.len()
+        } else {
+            line.find("  ").map_or(0, |i| {
+                i + line[i..].chars().take_while(|c| *c == ' ').count()
+            })
+        };
+        let indent = if indent * 2 > width { 4 } else { indent };
+        let split = line
+            .char_indices()
+            .nth(indent)
+            .map_or(line.len(), |(i, _)| i);
+        let (head, rest) = line.split_at(split);
+        let mut current = head.to_owned();
+        let mut at_start = true;
+        for word in rest.split_whitespace() {
+            let len = current.chars().count();
+            if !at_start && len + 1 + word.chars().count() > width {
+                out.push_str(current.trim_end());
+                out.push('\n');
+                current = " ".repeat(indent);
+                at_start = true;
+            }
+            if !at_start {
+                current.push(' ');
+            }
+            current.push_str(word);
+            at_start = false;
+        }
+        out.push_str(current.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 /// How a table is drawn.
 #[derive(Clone, Copy, Debug)]
 pub struct TableStyle {
@@ -367,6 +414,15 @@ pub fn status_color(word: &str) -> Option<Color> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_wrap_under_their_value() {
+        let text = "Key    one two three four five six\n  - alpha beta gamma delta\nshort\n";
+        assert_eq!(
+            wrap_aligned(text, 20),
+            "Key    one two three\n       four five six\n  - alpha beta gamma\n    delta\nshort\n"
+        );
+    }
 
     #[test]
     fn relative_times_read_naturally() {

@@ -84,3 +84,22 @@ fn oauth2_add_without_a_client_id_says_how_to_register() {
     assert!(run.stderr.contains("FOURGENT_HUBSPOT_CLIENT_ID"), "{run:?}");
     assert!(!env.connections_file().exists());
 }
+
+#[test]
+fn connectors_show_says_whether_the_client_secret_is_set_without_showing_it() {
+    let mut env = TestEnv::with_file_store();
+    let run = env.run(&["connectors", "show", "hubspot"]).success();
+    assert!(
+        run.stdout
+            .contains("Client secret  not set (public clients need none): `fourgent connectors set-secret hubspot`"),
+        "{run:?}"
+    );
+    env.set("FOURGENT_HUBSPOT_CLIENT_SECRET", "shown-never-4711");
+    let run = env.run(&["connectors", "show", "hubspot"]).success();
+    assert!(
+        run.stdout
+            .contains("Client secret  set, from FOURGENT_HUBSPOT_CLIENT_SECRET"),
+        "{run:?}"
+    );
+    assert!(!run.stdout.contains("shown-never-4711") && !run.stderr.contains("shown-never-4711"));
+}
