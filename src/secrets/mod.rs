@@ -60,6 +60,12 @@ pub fn connection_account(id: &crate::model::ConnectionId) -> String {
     id.to_string()
 }
 
+/// An account nothing is stored under: reading it tells whether the store
+/// answers at all.
+pub fn probe_account() -> String {
+    "probe:fourgent".into()
+}
+
 /// The keychain account of an app's OAuth client secret.
 pub fn client_secret_account(app: &str) -> String {
     format!("client-secret:{app}")

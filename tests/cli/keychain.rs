@@ -32,6 +32,11 @@ fn keychain_missing_is_a_clear_error_that_writes_nothing() {
     );
     assert!(run.stderr.contains("--secret-store file"), "{run:?}");
     assert!(!env.connections_file().exists(), "nothing was written");
+    assert_eq!(
+        app.hits(),
+        0,
+        "the app was not asked: the keychain was found missing first"
+    );
 }
 
 #[test]

@@ -68,6 +68,11 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
         tries += 1;
     }
 
+    // A keychain that is not there at all is found before the app (or the
+    // user, or the browser) is asked for anything. (A locked one is found
+    // when the secret is written: reading tells nothing about it.)
+    ctx.secrets().get(&secrets::probe_account())?;
+
     let again = format!("fourgent connections add {} --name {name}", connector.id);
     let confirm = format!("Add {}/{name}?", connector.id);
     let super::Authenticated {
