@@ -12,9 +12,14 @@ pub use fake_app::{Answer, FakeApp, Recorder, Response};
 
 /// Whether a real Secret Service keychain is there (`scripts/with-keyring`
 /// sets `FOURGENT_TEST_KEYRING=1`). Keychain tests return early without one,
-/// saying so; `scripts/test` always provides one.
+/// saying so, except in CI, where a missing keychain fails them;
+/// `scripts/test` always provides one.
 pub fn keyring_available() -> bool {
     let ok = std::env::var("FOURGENT_TEST_KEYRING").as_deref() == Ok("1");
+    assert!(
+        ok || !in_ci(),
+        "no test keychain in CI: run the tests through scripts/with-keyring"
+    );
     if !ok {
         eprintln!("skipped: no test keychain (run the tests through scripts/with-keyring)");
     }
