@@ -202,11 +202,11 @@ impl From<secrets::Error> for Error {
     fn from(e: secrets::Error) -> Error {
         let message = e.to_string();
         match e {
-            secrets::Error::Unavailable { reason } => Error::new(ErrorKind::Keychain, message)
-                .with_cause(reason)
-                .with_hint(format!(
-                    "start a keyring daemon (such as gnome-keyring) in your session, or {FILE_STORE_HINT}"
-                )),
+            secrets::Error::Unavailable { reason, hint } => {
+                Error::new(ErrorKind::Keychain, message)
+                    .with_cause(reason)
+                    .with_hint(format!("{hint}, or {FILE_STORE_HINT}"))
+            }
             secrets::Error::Locked { reason } => Error::new(ErrorKind::Keychain, message)
                 .with_cause(reason)
                 .with_hint(format!("unlock the keychain (log in to your desktop session), or {FILE_STORE_HINT}")),

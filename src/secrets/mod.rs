@@ -25,7 +25,11 @@ pub const SERVICE: &str = "fourgent";
 pub enum Error {
     /// No keychain to talk to (no D-Bus session, no Secret Service provider).
     #[error("the OS keychain is not available")]
-    Unavailable { reason: String },
+    Unavailable {
+        reason: String,
+        /// What to do about it, on this platform.
+        hint: &'static str,
+    },
     /// The keychain is there but locked, and nobody can be asked to unlock it.
     #[error("the OS keychain is locked")]
     Locked { reason: String },

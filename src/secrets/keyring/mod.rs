@@ -1,8 +1,37 @@
-//! The OS keychain through the `keyring-core` API (Secret Service on Linux).
+//! The OS keychain through the `keyring-core` API: the Secret Service on
+//! Linux and the BSDs, the login Keychain on macOS, the Credential Manager on
+//! Windows. Each platform has a small file here that opens its store and
+//! says, in its own words, what to do when it is not available.
 //!
 //! Every call runs on a helper thread and is given up after a timeout, so a
 //! keychain that never answers cannot hang fourgent. The connection to the
 //! keychain is made on first use: commands that need no secret never touch it.
+
+#[cfg_attr(
+    any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd",
+        target_os = "dragonfly"
+    ),
+    path = "linux.rs"
+)]
+#[cfg_attr(target_os = "macos", path = "macos.rs")]
+#[cfg_attr(windows, path = "windows.rs")]
+#[cfg_attr(
+    not(any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd",
+        target_os = "dragonfly",
+        target_os = "macos",
+        windows
+    )),
+    path = "unsupported.rs"
+)]
+mod platform;
 
 use std::sync::mpsc;
 use std::sync::{Arc, OnceLock};
@@ -16,7 +45,7 @@ type Store = Arc<keyring_core::api::CredentialStore>;
 
 pub struct KeyringStore {
     timeout: Duration,
-    store: OnceLock<Result<Store, String>>,
+    store: OnceLock<Result<Store, Error>>,
 }
 
 impl KeyringStore {
@@ -34,13 +63,27 @@ impl KeyringStore {
     ) -> Result<T, Error> {
         let timeout = self.timeout;
         let store = match self.store.get() {
-            Some(s) => s.clone(),
+            Some(s) => s,
             None => {
-                let made = run_with_timeout(timeout, open_platform_store)?;
-                self.store.get_or_init(|| made).clone()
+                let made = run_with_timeout(timeout, platform::open)?;
+                self.store.get_or_init(|| made)
             }
         };
-        let store = store.map_err(|reason| classify_connect_error(&reason))?;
+        let store = match store {
+            Ok(s) => s.clone(),
+            // Opening failed earlier in this run: the same error again.
+            Err(Error::Unavailable { reason, hint }) => {
+                return Err(Error::Unavailable {
+                    reason: reason.clone(),
+                    hint,
+                });
+            }
+            Err(other) => {
+                return Err(Error::Failed {
+                    reason: other.to_string(),
+                });
+            }
+        };
         run_with_timeout(timeout, move || op(&store))?.map_err(classify)
     }
 }
@@ -64,42 +107,14 @@ fn run_with_timeout<T: Send + 'static>(
         .map_err(|_| Error::TimedOut { timeout })
 }
 
-#[cfg(target_os = "linux")]
-fn open_platform_store() -> Result<Store, String> {
-    zbus_secret_service_keyring_store::Store::new()
-        .map(|s| s as Store)
-        .map_err(|e| describe(&e))
-}
-
-#[cfg(not(target_os = "linux"))]
-fn open_platform_store() -> Result<Store, String> {
-    Err("this build of fourgent supports the keychain on Linux (Secret Service) only".into())
-}
-
 /// A keyring error as text without any secret payload (`BadEncoding` and
 /// `BadDataFormat` carry the stored bytes; they are never formatted).
-fn describe(e: &KError) -> String {
+pub(super) fn describe(e: &KError) -> String {
     match e {
         KError::PlatformFailure(inner) | KError::NoStorageAccess(inner) => inner.to_string(),
         KError::BadEncoding(_) | KError::BadDataFormat(..) => "the stored value is not text".into(),
         other => other.to_string(),
     }
-}
-
-fn classify_connect_error(reason: &str) -> Error {
-    let reason = if reason.contains("ServiceUnknown") || reason.contains("was not provided by any")
-    {
-        "no Secret Service provider (such as gnome-keyring) on the D-Bus session bus".to_owned()
-    } else if reason.contains("DBUS_SESSION_BUS_ADDRESS")
-        || reason.contains("No such file")
-        || reason.contains("Connection refused")
-        || reason.contains("address")
-    {
-        format!("cannot connect to the D-Bus session bus ({reason})")
-    } else {
-        reason.to_owned()
-    };
-    Error::Unavailable { reason }
 }
 
 fn classify(e: KError) -> Error {
@@ -115,6 +130,7 @@ fn classify(e: KError) -> Error {
         }
         KError::NoDefaultStore => Error::Unavailable {
             reason: describe(&e),
+            hint: platform::UNAVAILABLE_HINT,
         },
         _ => Error::Failed {
             reason: describe(&e),
