@@ -6,7 +6,7 @@ use std::os::unix::process::ExitStatusExt;
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use crate::common::oauth_server::{self, Server};
+use crate::common::oauth_server::{self, Server, add_idp};
 use crate::common::{TestEnv, iterations};
 
 fn env_for(server: &Server) -> TestEnv {
@@ -53,16 +53,7 @@ fn signals_during_a_refresh_never_burn_the_connection() {
     }
     let server = Server::start(3600);
     let env = env_for(&server);
-    env.run(&[
-        "connections",
-        "add",
-        "idp",
-        "--name",
-        "r",
-        "--timeout",
-        "60",
-    ])
-    .success();
+    add_idp(&env, "r");
 
     // How long a refresh takes here, to spread the signals across it.
     make_due(&env);
@@ -132,16 +123,7 @@ fn a_held_metadata_lock_does_not_delay_storing_new_tokens() {
     }
     let server = Server::start(3600);
     let env = env_for(&server);
-    env.run(&[
-        "connections",
-        "add",
-        "idp",
-        "--name",
-        "m",
-        "--timeout",
-        "60",
-    ])
-    .success();
+    add_idp(&env, "m");
     make_due(&env);
     let secrets_before = std::fs::read_to_string(env.config_dir().join("secrets.toml")).unwrap();
     // Another process holds connections.toml's lock (flock, as fourgent's).

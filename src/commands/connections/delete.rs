@@ -9,13 +9,7 @@ use crate::secrets;
 
 pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
     let conns = ctx.store().load()?;
-    let mut targets: Vec<Connection> = Vec::new();
-    for s in &args.connections {
-        let c = &conns[super::resolve(ctx, &conns, s)?];
-        if !targets.iter().any(|t| t.id == c.id) {
-            targets.push(c.clone());
-        }
-    }
+    let targets = super::resolve_all(ctx, &conns, &args.connections)?;
     let list = targets
         .iter()
         .map(|c| format!("  {}", c.label_with_id()))

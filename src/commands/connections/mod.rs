@@ -91,6 +91,22 @@ pub(crate) fn resolve(ctx: &Ctx, conns: &[Connection], selector: &Selector) -> R
     }
 }
 
+/// The connections `selectors` name, each once, in the order given.
+pub(crate) fn resolve_all(
+    ctx: &Ctx,
+    conns: &[Connection],
+    selectors: &[Selector],
+) -> Result<Vec<Connection>> {
+    let mut targets: Vec<Connection> = Vec::new();
+    for s in selectors {
+        let c = &conns[resolve(ctx, conns, s)?];
+        if !targets.iter().any(|t| t.id == c.id) {
+            targets.push(c.clone());
+        }
+    }
+    Ok(targets)
+}
+
 /// The connector of an app ID, or a not-found error with suggestions.
 pub(crate) fn connector<'a>(catalog: &'a Catalog, app: &str) -> Result<&'a Connector> {
     catalog.get(app).ok_or_else(|| {

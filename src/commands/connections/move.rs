@@ -16,13 +16,7 @@ use crate::secrets;
 pub(crate) fn run(ctx: &Ctx, args: &MoveArgs) -> Result<()> {
     let to = SecretBackend::from(args.to);
     let conns = ctx.store().load()?;
-    let mut targets: Vec<Connection> = Vec::new();
-    for s in &args.connections {
-        let c = &conns[super::resolve(ctx, &conns, s)?];
-        if !targets.iter().any(|t| t.id == c.id) {
-            targets.push(c.clone());
-        }
-    }
+    let targets = super::resolve_all(ctx, &conns, &args.connections)?;
     for conn in &targets {
         let from = ctx.backend_of(conn);
         if from == to {

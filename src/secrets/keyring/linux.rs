@@ -12,19 +12,19 @@ pub(super) fn open() -> Result<Store, Error> {
         .map_err(|e| {
             // zbus reports these only as text: say which of the two it is.
             let raw = describe(&e);
-            let reason = if raw.contains("ServiceUnknown") || raw.contains("was not provided by any")
-            {
-                "no Secret Service provider (such as gnome-keyring) on the D-Bus session bus"
-                    .to_owned()
-            } else if raw.contains("DBUS_SESSION_BUS_ADDRESS")
-                || raw.contains("No such file")
-                || raw.contains("Connection refused")
-                || raw.contains("address")
-            {
-                format!("cannot connect to the D-Bus session bus ({raw})")
-            } else {
-                raw
-            };
+            let reason =
+                if raw.contains("ServiceUnknown") || raw.contains("was not provided by any") {
+                    "no Secret Service provider (such as gnome-keyring) on the D-Bus session bus"
+                        .to_owned()
+                } else if raw.contains("DBUS_SESSION_BUS_ADDRESS")
+                    || raw.contains("No such file")
+                    || raw.contains("Connection refused")
+                    || raw.contains("address")
+                {
+                    format!("cannot connect to the D-Bus session bus ({raw})")
+                } else {
+                    raw
+                };
             Error::Unavailable {
                 reason,
                 hint: UNAVAILABLE_HINT,

@@ -2,8 +2,7 @@
 
 use super::{Error, Store};
 
-pub(super) const UNAVAILABLE_HINT: &str =
-    "this platform has no keychain fourgent can use";
+pub(super) const UNAVAILABLE_HINT: &str = "this platform has no keychain fourgent can use";
 
 pub(super) fn open() -> Result<Store, Error> {
     Err(Error::Unavailable {

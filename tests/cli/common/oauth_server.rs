@@ -132,6 +132,22 @@ rotating_refresh = true
     }
 }
 
+/// Adds the connection `idp/NAME` through the browser flow; its JSON.
+pub fn add_idp(env: &TestEnv, name: &str) -> serde_json::Value {
+    env.run(&[
+        "connections",
+        "add",
+        "idp",
+        "--name",
+        name,
+        "--timeout",
+        "60",
+        "--json",
+    ])
+    .success()
+    .json()
+}
+
 /// A tiny blocking GET, to look at the server as a third party would.
 fn get_json(url: &str, bearer: Option<&str>) -> (u16, serde_json::Value) {
     let rt = tokio::runtime::Builder::new_current_thread()
