@@ -234,7 +234,7 @@ mod tests {
         std::fs::write(
             &path,
             format!(
-                "#!/bin/sh\nprintf '%s|' \"$0\" \"$@\" >> '{}'\nprintf '\\n' >> '{}'\nenv >> '{}'\nexit {code}\n",
+                "#!/bin/sh\n[ \"$1\" = --warm-up ] && exit 0\nprintf '%s|' \"$0\" \"$@\" >> '{}'\nprintf '\\n' >> '{}'\nenv >> '{}'\nexit {code}\n",
                 out.display(),
                 out.display(),
                 out.display()
@@ -243,6 +243,14 @@ mod tests {
         .unwrap();
         std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o755))
             .unwrap();
+        // Another test thread's fork may still hold the file open for a
+        // moment ("text file busy"): wait until it runs.
+        for _ in 0..500 {
+            match std::process::Command::new(&path).arg("--warm-up").status() {
+                Ok(_) => break,
+                Err(_) => std::thread::sleep(std::time::Duration::from_millis(10)),
+            }
+        }
         path
     }
 
