@@ -49,6 +49,10 @@ pub struct ConnectorDef {
     // Custom
     pub basic_auth: Option<String>,
     pub fields: Option<Vec<FieldSpec>>,
+    // `exec` and `credential git`
+    pub access_token_env: Option<String>,
+    pub git_hosts: Option<Vec<String>>,
+    pub git_username: Option<String>,
 }
 
 macro_rules! overlay {
@@ -98,6 +102,9 @@ impl ConnectorDef {
             check_account,
             basic_auth,
             fields,
+            access_token_env,
+            git_hosts,
+            git_username,
         );
         self
     }
@@ -209,6 +216,10 @@ pub struct FieldSpec {
     pub default: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The variable `exec` sets to this field's value (default
+    /// `<APP>_<KEY>`); shown resolved in [`Connector::env`].
+    #[serde(default, skip_serializing)]
+    pub env: Option<String>,
 }
 
 /// Where a connector's definition came from.
@@ -249,6 +260,22 @@ pub struct Connector {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub basic_auth: Option<String>,
     pub fields: Vec<FieldSpec>,
+    /// The variable `exec` sets for each value of a connection, by key
+    /// (`access_token`, field keys, callback and token fields).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub env: BTreeMap<String, String>,
+    /// The git hosts this app's tokens push to (`fourgent credential git`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub git: Option<GitSpec>,
+}
+
+/// What `fourgent credential git` answers for an app's hosts.
+#[derive(Clone, Debug, Serialize)]
+pub struct GitSpec {
+    /// Host names (with a port when not 443), lower case, as git sends them.
+    pub hosts: Vec<String>,
+    /// The user name git sends with the token.
+    pub username: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -319,5 +346,14 @@ impl Connector {
 
     pub fn field(&self, key: &str) -> Option<&FieldSpec> {
         self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The variable `exec` sets for the value `key` of a connection: the
+    /// catalog's name, or `<APP>_<KEY>` for values it does not list.
+    pub fn env_var(&self, key: &str) -> String {
+        self.env
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| super::default_env_var(&self.id, key))
     }
 }

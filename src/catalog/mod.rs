@@ -11,8 +11,8 @@ use serde::Deserialize;
 
 use crate::model::AuthKind;
 pub use connector::{
-    CheckSpec, Connector, ConnectorDef, FieldSpec, HttpMethod, OAuthSpec, Pkce, RedirectHost,
-    RedirectRule, Source, TokenAuth, TokenBody,
+    CheckSpec, Connector, ConnectorDef, FieldSpec, GitSpec, HttpMethod, OAuthSpec, Pkce,
+    RedirectHost, RedirectRule, Source, TokenAuth, TokenBody,
 };
 
 const BUILTIN: &str = include_str!("builtin.toml");
@@ -441,6 +441,8 @@ fn resolve(
         None => None,
     };
 
+    let env = exec_env(id, auth, &def, &fields, oauth2.as_ref())?;
+    let git = git_spec(&def)?;
     Ok(Connector {
         id: id.to_owned(),
         name,
@@ -452,7 +454,142 @@ fn resolve(
         check,
         basic_auth: def.basic_auth,
         fields,
+        env,
+        git,
     })
+}
+
+/// `<APP>_<KEY>`: the connector ID and the key in upper case, `-` as `_`,
+/// and a camelCase key split at its humps (`quickbooks` + `realmId` →
+/// `QUICKBOOKS_REALM_ID`).
+pub fn default_env_var(app: &str, key: &str) -> String {
+    let mut out = String::with_capacity(app.len() + key.len() + 4);
+    for c in app.chars() {
+        out.push(if c == '-' {
+            '_'
+        } else {
+            c.to_ascii_uppercase()
+        });
+    }
+    out.push('_');
+    let mut prev_lower = false;
+    for c in key.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            out.push('_');
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        out.push(match c {
+            '-' | '.' => '_',
+            c => c.to_ascii_uppercase(),
+        });
+    }
+    out
+}
+
+/// Whether `name` can be an environment variable that `exec` sets:
+/// letters, digits and `_`, not starting with a digit, and not one of
+/// fourgent's own `FOURGENT_*`.
+pub fn valid_env_name(name: &str) -> Result<(), String> {
+    let ok = !name.is_empty()
+        && name.len() <= 128
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !ok {
+        return Err(format!(
+            "`{name}` is not a valid variable name: use letters, digits and `_`, not starting with a digit"
+        ));
+    }
+    if name.to_ascii_uppercase().starts_with("FOURGENT_") {
+        return Err(format!(
+            "`{name}` is a fourgent variable; choose a name without the `FOURGENT_` prefix"
+        ));
+    }
+    Ok(())
+}
+
+/// The variable for each value a connection of this app can hold.
+fn exec_env(
+    id: &str,
+    auth: AuthKind,
+    def: &ConnectorDef,
+    fields: &[FieldSpec],
+    oauth2: Option<&OAuthSpec>,
+) -> Result<BTreeMap<String, String>, String> {
+    let mut env = BTreeMap::new();
+    if def.access_token_env.is_some() && auth != AuthKind::OAuth2 {
+        return Err(
+            "`access_token_env` is for OAuth2 apps; give a Custom field its own `env`".into(),
+        );
+    }
+    if auth == AuthKind::OAuth2 {
+        let name = def
+            .access_token_env
+            .clone()
+            .unwrap_or_else(|| default_env_var(id, "access_token"));
+        env.insert("access_token".to_owned(), name);
+    }
+    for f in fields {
+        let name = f.env.clone().unwrap_or_else(|| default_env_var(id, &f.key));
+        env.insert(f.key.clone(), name);
+    }
+    if let Some(o) = oauth2 {
+        for key in o.callback_fields.iter().chain(o.token_fields.keys()) {
+            env.entry(key.clone())
+                .or_insert_with(|| default_env_var(id, key));
+        }
+    }
+    let mut seen = std::collections::HashMap::new();
+    for (key, name) in &env {
+        valid_env_name(name).map_err(|e| format!("the variable of `{key}`: {e}"))?;
+        if let Some(other) = seen.insert(name.as_str(), key.as_str()) {
+            return Err(format!(
+                "`{other}` and `{key}` would both be given to programs as `{name}`; give one an `env` of its own"
+            ));
+        }
+    }
+    Ok(env)
+}
+
+fn git_spec(def: &ConnectorDef) -> Result<Option<GitSpec>, String> {
+    let Some(hosts) = &def.git_hosts else {
+        if def.git_username.is_some() {
+            return Err("`git_username` needs `git_hosts`".into());
+        }
+        return Ok(None);
+    };
+    let username = def
+        .git_username
+        .clone()
+        .ok_or("`git_hosts` needs `git_username`, the user name git sends with the token")?;
+    if username.is_empty() || username.chars().any(|c| c.is_control() || c == '=') {
+        return Err("`git_username` must be a plain, non-empty name".into());
+    }
+    let mut out = Vec::new();
+    for host in hosts {
+        let (name, port) = match host.rsplit_once(':') {
+            Some((n, p)) => (n, Some(p)),
+            None => (host.as_str(), None),
+        };
+        let name_ok = !name.is_empty()
+            && name.len() <= 253
+            && name
+                .split('.')
+                .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        let port_ok = port.is_none_or(|p| p.parse::<u16>().is_ok_and(|p| p > 0));
+        if !name_ok || !port_ok {
+            return Err(format!(
+                "`git_hosts` holds host names such as `github.com` (with `:port` if needed), not `{host}`"
+            ));
+        }
+        out.push(host.to_ascii_lowercase());
+    }
+    if out.is_empty() {
+        return Err("`git_hosts` is empty; remove it or name a host".into());
+    }
+    Ok(Some(GitSpec {
+        hosts: out,
+        username,
+    }))
 }
 
 #[cfg(test)]
@@ -623,6 +760,93 @@ redirect_port = 8123
             err.to_string().contains("`issuer` is for OAuth2 apps"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn exec_variables_are_derived_or_declared() {
+        assert_eq!(
+            default_env_var("hubspot", "access_token"),
+            "HUBSPOT_ACCESS_TOKEN"
+        );
+        assert_eq!(
+            default_env_var("quickbooks", "realmId"),
+            "QUICKBOOKS_REALM_ID"
+        );
+        assert_eq!(
+            default_env_var("hubspot-private-app", "access_token"),
+            "HUBSPOT_PRIVATE_APP_ACCESS_TOKEN"
+        );
+        let cat = load("").unwrap();
+        let env = |app: &str, key: &str| cat.get(app).unwrap().env_var(key);
+        assert_eq!(env("hubspot", "access_token"), "HUBSPOT_ACCESS_TOKEN");
+        assert_eq!(env("hubspot", "hub_id"), "HUBSPOT_HUB_ID");
+        assert_eq!(env("stripe", "api_key"), "STRIPE_API_KEY");
+        assert_eq!(env("quickbooks", "realmId"), "QUICKBOOKS_REALM_ID");
+        assert_eq!(
+            env("visma-economic", "app_secret_token"),
+            "ECONOMIC_APP_SECRET_TOKEN"
+        );
+        assert_eq!(
+            cat.get("quickbooks").unwrap().env["realmId"],
+            "QUICKBOOKS_REALM_ID"
+        );
+        // Every built-in app has a variable for each of its values.
+        for c in cat.iter() {
+            if c.auth == AuthKind::OAuth2 {
+                assert!(c.env.contains_key("access_token"), "{}", c.id);
+            }
+            for f in &c.fields {
+                assert!(c.env.contains_key(&f.key), "{} {}", c.id, f.key);
+            }
+        }
+
+        let cat = load(&format!(
+            "{OAUTH_APP}access_token_env = \"IDP_TOKEN\"\n[[connectors.idp.fields]]\nkey = \"tenant\"\nlabel = \"T\"\nsecret = false\nenv = \"IDP_TENANT_NAME\"\n"
+        ))
+        .unwrap();
+        let idp = cat.get("idp").unwrap();
+        assert_eq!(idp.env["access_token"], "IDP_TOKEN");
+        assert_eq!(idp.env["tenant"], "IDP_TENANT_NAME");
+        for (bad, says) in [
+            ("access_token_env = \"FOURGENT_X\"", "fourgent variable"),
+            ("access_token_env = \"1X\"", "not a valid variable name"),
+            (
+                "access_token_env = \"IDP_TENANT\"\n[[connectors.idp.fields]]\nkey = \"tenant\"\nlabel = \"T\"\nsecret = false",
+                "would both",
+            ),
+        ] {
+            let err = load(&format!("{OAUTH_APP}{bad}\n")).unwrap_err();
+            assert!(err.to_string().contains(says), "{bad}: {err}");
+        }
+        let err = load("[connectors.acme]\nname = \"A\"\nauth = \"custom\"\naccess_token_env = \"A_T\"\n[[connectors.acme.fields]]\nkey = \"k\"\nlabel = \"K\"\nsecret = true\n").unwrap_err();
+        assert!(err.to_string().contains("for OAuth2 apps"), "{err}");
+    }
+
+    #[test]
+    fn git_hosts_need_a_user_name_and_plain_host_names() {
+        let cat = load("").unwrap();
+        let git = cat.get("github").unwrap().git.clone().unwrap();
+        assert_eq!(git.hosts, vec!["github.com"]);
+        let cat = load(&format!(
+            "{OAUTH_APP}git_hosts = [\"Git.Example.com:8443\"]\ngit_username = \"oauth2\"\n"
+        ))
+        .unwrap();
+        let git = cat.get("idp").unwrap().git.clone().unwrap();
+        assert_eq!(git.hosts, vec!["git.example.com:8443"]);
+        assert_eq!(git.username, "oauth2");
+        for (bad, says) in [
+            ("git_hosts = [\"github.com\"]", "needs `git_username`"),
+            ("git_username = \"x\"", "needs `git_hosts`"),
+            (
+                "git_hosts = [\"https://github.com\"]\ngit_username = \"x\"",
+                "host names",
+            ),
+            ("git_hosts = [\"a..b\"]\ngit_username = \"x\"", "host names"),
+            ("git_hosts = []\ngit_username = \"x\"", "is empty"),
+        ] {
+            let err = load(&format!("{OAUTH_APP}{bad}\n")).unwrap_err();
+            assert!(err.to_string().contains(says), "{bad}: {err}");
+        }
     }
 
     #[test]
