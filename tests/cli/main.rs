@@ -10,6 +10,7 @@ mod connectors;
 mod crash;
 mod delete;
 mod drift;
+mod exec;
 mod help;
 mod json;
 mod keychain;
