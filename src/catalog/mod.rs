@@ -58,7 +58,28 @@ impl Catalog {
     /// The built-in catalog with the user's `connectors.toml` (when present)
     /// over it. `env` looks up `FOURGENT_<APP>_CLIENT_ID` overrides.
     pub fn load(user_file: &Path, env: impl Fn(&str) -> Option<String>) -> Result<Catalog, Error> {
-        let builtin = parse_file(Path::new("<built-in catalog>"), BUILTIN)?;
+        Catalog::load_from(None, user_file, env)
+    }
+
+    /// Like [`Catalog::load`], with only the built-in apps in `ids` (and
+    /// every app of the user's file): the rest of the built-in catalog is
+    /// not parsed, which saves most of the time a command that needs one
+    /// or two apps would spend on it.
+    pub fn load_only(
+        user_file: &Path,
+        env: impl Fn(&str) -> Option<String>,
+        ids: &[&str],
+    ) -> Result<Catalog, Error> {
+        Catalog::load_from(Some(ids), user_file, env)
+    }
+
+    /// The catalog, with only the built-in apps in `only` (and those the
+    /// user's file overrides) when given.
+    fn load_from(
+        only: Option<&[&str]>,
+        user_file: &Path,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Catalog, Error> {
         let user_text = match std::fs::read_to_string(user_file) {
             Ok(t) => Some(t),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -73,6 +94,17 @@ impl Catalog {
             Some(text) => parse_file(user_file, text)?,
             None => BTreeMap::new(),
         };
+        let subset;
+        let builtin_text = match only {
+            None => BUILTIN,
+            Some(ids) => {
+                let mut ids = ids.to_vec();
+                ids.extend(user.keys().map(String::as_str));
+                subset = builtin_subset(BUILTIN, &ids);
+                &subset
+            }
+        };
+        let builtin = parse_file(Path::new("<built-in catalog>"), builtin_text)?;
 
         let mut connectors = BTreeMap::new();
         for (id, def) in &builtin {
@@ -87,7 +119,7 @@ impl Catalog {
                     def.get_ref().clone(),
                     Source::Builtin,
                     Path::new("<built-in catalog>"),
-                    BUILTIN,
+                    builtin_text,
                 ),
             };
             let span = user.get(id).map_or(builtin[id].span(), |t| t.span());
@@ -130,6 +162,30 @@ impl Catalog {
             .map(|(_, id)| id.clone())
             .collect()
     }
+}
+
+/// The tables of the apps in `ids` from a catalog's text: each
+/// `[connectors.<id>]` and `[[connectors.<id>.fields]]` with the lines that
+/// follow it. (The built-in catalog has its headers at the start of a line
+/// and no other line that starts with `[connectors.`; a test compares every
+/// app loaded this way with the whole catalog.)
+fn builtin_subset(text: &str, ids: &[&str]) -> String {
+    let mut out = String::with_capacity(4096 * ids.len().max(1));
+    let mut keep = false;
+    for line in text.lines() {
+        let header = line
+            .strip_prefix("[[connectors.")
+            .or_else(|| line.strip_prefix("[connectors."));
+        if let Some(rest) = header {
+            let id = rest.split(['.', ']']).next().unwrap_or_default();
+            keep = ids.contains(&id);
+        }
+        if keep {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn invalid(path: &Path, text: &str, offset: usize, app: &str, message: String) -> Error {
@@ -847,6 +903,25 @@ redirect_port = 8123
             let err = load(&format!("{OAUTH_APP}{bad}\n")).unwrap_err();
             assert!(err.to_string().contains(says), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn loading_some_apps_gives_the_same_connectors_as_the_whole_catalog() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("connectors.toml");
+        std::fs::write(&user, "[connectors.hubspot]\nclient_id = \"mine\"\n").unwrap();
+        let whole = Catalog::load(&user, |_| None).unwrap();
+        let json = |c: &Connector| serde_json::to_string(c).unwrap();
+        for c in whole.iter() {
+            let some = Catalog::load_only(&user, |_| None, &[c.id.as_str(), "stripe"]).unwrap();
+            assert_eq!(json(some.get(&c.id).unwrap()), json(c), "{}", c.id);
+        }
+        let some = Catalog::load_only(&user, |_| None, &["stripe"]).unwrap();
+        assert_eq!(
+            some.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+            ["hubspot", "stripe"],
+            "the user's apps, and the ones asked for"
+        );
     }
 
     #[test]

@@ -47,7 +47,8 @@ pub(crate) fn git(ctx: &Ctx, args: &CredentialGitArgs) -> Result<()> {
     let host = host.to_ascii_lowercase();
 
     let conns = ctx.store().load()?;
-    let catalog = ctx.catalog()?;
+    let apps: Vec<&str> = conns.iter().map(|c| c.app.as_str()).collect();
+    let catalog = &ctx.catalog_of(&apps)?;
     let declares = |c: &Connection| {
         catalog
             .get(&c.app)

@@ -26,7 +26,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::Stdio;
 
-use crate::catalog::{self, Connector};
+use crate::catalog::{self, Catalog, Connector};
 use crate::check::{self, Outcome};
 use crate::cli::ExecArgs;
 use crate::context::Ctx;
@@ -87,14 +87,25 @@ pub(crate) fn run(ctx: &Ctx, args: &ExecArgs) -> Result<()> {
             "name the connections the program uses, e.g. `fourgent connections exec hubspot/prod -- ./sync.sh`",
         ));
     }
-    let plan = plan(ctx, args)?;
+    let chosen = choose(ctx, args)?;
+    let apps: Vec<&str> = chosen.conns.iter().map(|c| c.app.as_str()).collect();
+    let catalog = ctx.catalog_of(&apps)?;
+    let plan = plan(&catalog, chosen, args)?;
     let creds = preflight(ctx, args, &plan)?;
     supervise(ctx, args, plan, creds)
 }
 
-/// Resolves connections and variable names. Reads connections.toml and the
-/// catalog only.
-fn plan<'c>(ctx: &'c Ctx, args: &ExecArgs) -> Result<Plan<'c>> {
+/// The connections named, and what each variable asks of them.
+struct Chosen {
+    conns: Vec<Connection>,
+    /// Connections named on their own: all their values, under the app's names.
+    defaults: Vec<usize>,
+    /// `--env` and env-file entries: name, connection, field, origin.
+    explicit: Vec<(String, usize, Option<String>, String)>,
+}
+
+/// Resolves every connection named. Reads connections.toml only.
+fn choose(ctx: &Ctx, args: &ExecArgs) -> Result<Chosen> {
     let mut from_files = Vec::new();
     for path in &args.env_files {
         let text = std::fs::read_to_string(path).map_err(|e| {
@@ -108,10 +119,10 @@ fn plan<'c>(ctx: &'c Ctx, args: &ExecArgs) -> Result<Plan<'c>> {
         from_files.push((path, entries));
     }
 
-    let conns = ctx.store().load()?;
+    let all = ctx.store().load()?;
     let mut chosen: Vec<usize> = Vec::new();
     let mut pick = |selector: &Selector| -> Result<usize> {
-        let i = super::resolve(ctx, &conns, selector)?;
+        let i = super::resolve(ctx, &all, selector)?;
         Ok(match chosen.iter().position(|&c| c == i) {
             Some(t) => t,
             None => {
@@ -124,10 +135,10 @@ fn plan<'c>(ctx: &'c Ctx, args: &ExecArgs) -> Result<Plan<'c>> {
     for selector in &args.connections {
         defaults.push(pick(selector)?);
     }
-    let mut explicit: Vec<(String, usize, Option<String>, String)> = Vec::new();
+    let mut explicit = Vec::new();
     for (name, value) in &args.env {
         catalog::valid_env_name(name).map_err(|e| Error::usage(format!("--env {name}: {e}")))?;
-        let r = refs::parse_env_value(value, &conns)
+        let r = refs::parse_env_value(value, &all)
             .map_err(|e| Error::usage(format!("--env {name}={value}: {e}")))?;
         let t = pick(&r.selector)?;
         explicit.push((name.clone(), t, r.field, format!("--env {name}={value}")));
@@ -140,18 +151,30 @@ fn plan<'c>(ctx: &'c Ctx, args: &ExecArgs) -> Result<Plan<'c>> {
             explicit.push((e.name, t, field, origin));
         }
     }
+    let conns: Vec<Connection> = chosen.iter().map(|&i| all[i].clone()).collect();
+    if let Some(conn) = conns.iter().find(|c| c.status == Status::NotConnected) {
+        return Err(not_connected(conn));
+    }
+    Ok(Chosen {
+        conns,
+        defaults,
+        explicit,
+    })
+}
 
-    let targets: Vec<Target<'c>> = chosen.iter().map(|&i| conns[i].clone()).try_fold(
-        Vec::new(),
-        |mut out, conn| -> Result<_> {
-            if conn.status == Status::NotConnected {
-                return Err(not_connected(&conn));
-            }
-            let connector = super::connector(ctx.catalog()?, &conn.app)?;
-            out.push(Target { conn, connector });
-            Ok(out)
-        },
-    )?;
+/// Gives every variable a name and a value; usage errors come here, before
+/// anything is read from a store or an app.
+fn plan<'c>(catalog: &'c Catalog, chosen: Chosen, args: &ExecArgs) -> Result<Plan<'c>> {
+    let Chosen {
+        conns,
+        defaults,
+        explicit,
+    } = chosen;
+    let mut targets = Vec::with_capacity(conns.len());
+    for conn in conns {
+        let connector = super::connector(catalog, &conn.app)?;
+        targets.push(Target { conn, connector });
+    }
 
     let mut bindings: Vec<Binding> = Vec::new();
     for &t in &defaults {
@@ -442,6 +465,7 @@ fn supervise(ctx: &Ctx, args: &ExecArgs, plan: Plan<'_>, creds: Vec<Credentials>
         ctx.http_timeout(),
         args.min_valid,
         &masks,
+        &ctx.ui,
     );
 
     // The values, in the order they were asked for.
