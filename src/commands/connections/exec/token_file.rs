@@ -126,16 +126,15 @@ impl TokenFiles {
                 if due_at(not_before[i], f).is_none_or(|at| at > now) {
                     continue;
                 }
-                let result = sources[f.source]
-                    .get(shared, f.field.as_deref())
-                    .map_err(|e| e.to_string())
-                    .and_then(|s| write_secret(&f.path, &s.secret).map_err(|e| e.to_string()));
-                not_before[i] = match result {
-                    Ok(()) => None,
-                    Err(e) => {
-                        ui.warn(&format!("could not renew {}: {e}", f.path.display()));
-                        Some(now + jiff::SignedDuration::from_secs(30))
-                    }
+                // A failed refresh has been reported where it failed.
+                let written = sources[f.source].get(shared, f.field.as_deref()).map(|s| {
+                    write_secret(&f.path, &s.secret).map_err(|e| {
+                        ui.warn(&format!("could not rewrite {}: {e}", f.path.display()));
+                    })
+                });
+                not_before[i] = match written {
+                    Ok(Ok(())) => None,
+                    _ => Some(now + jiff::SignedDuration::from_secs(30)),
                 };
             }
         }

@@ -21,6 +21,7 @@ use crate::oauth::App;
 use crate::oauth::refresh::{Refresher, needs_refresh};
 use crate::secrets::{Credentials, Secret, SecretStore, TokenSet};
 use crate::store::MetadataStore;
+use crate::ui::Ui;
 
 /// What all sources share.
 pub(crate) struct Shared<'a> {
@@ -31,6 +32,8 @@ pub(crate) struct Shared<'a> {
     pub http_timeout: Duration,
     pub min_valid: SignedDuration,
     pub masks: &'a Masks,
+    /// For warnings while the program runs (on stderr, between its lines).
+    pub ui: &'a Ui,
     /// Made on the first refresh: its own client, with no pooled
     /// connections from the runtimes of earlier refreshes.
     http: OnceLock<Result<reqwest::Client, String>>,
@@ -44,6 +47,7 @@ impl<'a> Shared<'a> {
         http_timeout: Duration,
         min_valid: SignedDuration,
         masks: &'a Masks,
+        ui: &'a Ui,
     ) -> Shared<'a> {
         Shared {
             metadata,
@@ -52,6 +56,7 @@ impl<'a> Shared<'a> {
             http_timeout,
             min_valid,
             masks,
+            ui,
             http: OnceLock::new(),
         }
     }
@@ -196,7 +201,20 @@ impl<'a> Source<'a> {
         };
         let fresh = refresher
             .fresh(&self.conn, app_of, min_valid)
-            .map_err(|e| Failure::Refresh(format!("cannot refresh {label}: {e}")))?;
+            .map_err(|e| {
+                let reason = format!("cannot refresh {label}: {e}");
+                shared.ui.warn(&reason);
+                Failure::Refresh(reason)
+            })?;
+        if let Some(e) = fresh.metadata_error {
+            shared.ui.warn(&format!(
+                "the new tokens of {label} are stored, but {} could not be updated: {e}",
+                shared.metadata.path().display()
+            ));
+        }
+        shared
+            .ui
+            .debug(|| format!("{label}: {:?} while the program runs", fresh.how));
         Ok(fresh.creds)
     }
 }
