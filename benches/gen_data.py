@@ -146,6 +146,39 @@ def write_store(d, n, apps="mixed", with_secrets=False, check_url="http://127.0.
         write(os.path.join(d, "secrets.toml"), secrets_toml(n))
 
 
+def write_exec_store(d, check_url="http://127.0.0.1:9/whoami"):
+    """A store for `connections exec`: acme/conn-1 (Custom, file store) and
+    idp/oauth (OAuth2, a valid token until 2099, so no refresh is due; the
+    `idp` connector points at 127.0.0.1:9, which is never asked)."""
+    write_store(d, 1, apps="acme", with_secrets=True, check_url=check_url)
+    oid = "c_exec2bch"
+    with open(os.path.join(d, "connections.toml"), "a") as f:
+        f.write(f"""
+[[connections]]
+id = "{oid}"
+name = "oauth"
+app = "idp"
+auth = "oauth2"
+status = "connected"
+created_at = "{STAMP}"
+updated_at = "{STAMP}"
+expires_at = "2099-01-01T00:00:00Z"
+""")
+    with open(os.path.join(d, "connectors.toml"), "a") as f:
+        f.write("""
+[connectors.idp]
+name = "Bench IdP"
+auth = "oauth2"
+authorize_url = "http://127.0.0.1:9/auth"
+token_url = "http://127.0.0.1:9/token"
+client_id = "bench"
+""")
+    token = ('{\\"token\\":{\\"obtained_at\\":\\"2026-11-21T10:00:00Z\\",\\"access_token\\":\\"bench-access-token\\",'
+             '\\"refresh_token\\":\\"bench-refresh-token\\",\\"expires_at\\":\\"2099-01-01T00:00:00Z\\"}}')
+    with open(os.path.join(d, "secrets.toml"), "a") as f:
+        f.write(f'{oid} = "{token}"\n')
+
+
 def write_rclone(path, n):
     write(path, "".join(f"[remote{k + 1}]\ntype = local\n\n" for k in range(n)))
 

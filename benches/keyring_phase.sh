@@ -6,8 +6,9 @@
 #  - adds one Custom connection with the keychain store (`add --no-verify`,
 #    key on stdin) to CONFIG_DIR and checks that `token` prints it back;
 #  - times `token`, and as a floor libsecret's `secret-tool lookup` of the
-#    same entry (OUT_DIR/token.json), and writes the max RSS of `token` in
-#    KiB to OUT_DIR/rss;
+#    same entry, and `connections exec` of that connection running `true`
+#    next to `true` alone (OUT_DIR/token.json), and writes the max RSS of
+#    `token` in KiB to OUT_DIR/rss;
 #  - with STATUS_DIR (a store of Custom `acme` connections, made by
 #    gen_data.py): stores a secret for each of its connections in the keychain
 #    with secret-tool, and times `status --offline` (secrets read from the
@@ -30,10 +31,13 @@ if [[ $got != *"$key"* ]]; then
     lookup=(true)
 fi
 
+true_bin=$(command -v true)
 hyperfine -N --style basic --warmup "$warmup" --runs "$runs" --output pipe \
     --export-json "$out/token.json" \
     -n "token keychain" "$bin --config-dir $dir connections token acme/tok" \
-    -n "secret-tool lookup" "${lookup[*]}"
+    -n "secret-tool lookup" "${lookup[*]}" \
+    -n "exec keychain" "$bin --config-dir $dir connections exec acme/tok --no-verify -- $true_bin" \
+    -n "program alone" "$true_bin"
 
 rss=0
 for _ in 1 2 3; do

@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('connections', 'connections', [CompletionResultType]::ParameterValue, 'Add, list, check, re-authorize and delete connections')
             [CompletionResult]::new('c', 'c', [CompletionResultType]::ParameterValue, 'Add, list, check, re-authorize and delete connections')
             [CompletionResult]::new('connectors', 'connectors', [CompletionResultType]::ParameterValue, 'The apps fourgent can connect to')
+            [CompletionResult]::new('credential', 'credential', [CompletionResultType]::ParameterValue, 'Hand connections'' tokens to other tools (git)')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages (for packaging)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -63,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete connections and their secrets')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a connection''s secret for a script')
             [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move connections'' secrets to another secret store')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a program with connections'' credentials in its environment')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -89,6 +91,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete connections and their secrets')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a connection''s secret for a script')
             [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move connections'' secrets to another secret store')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a program with connections'' credentials in its environment')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -480,6 +483,50 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'fourgent;connections;exec' {
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Set NAME to a connection''s secret, or to one of its values with `.FIELD` (repeatable)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read `NAME=fourgent://app/name[/field]` lines from FILE (dotenv syntax; repeatable): a file a repository can commit')
+            [CompletionResult]::new('--min-valid', '--min-valid', [CompletionResultType]::ParameterName, 'Refresh tokens that would expire within DURATION before the program starts, and keep served tokens at least that fresh (90s, 5m, 1h)')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Also keep each secret in an owner-only file in DIR, named like its variable and rewritten before it expires; NAME_FILE holds the path')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]')
+            [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or never when NO_COLOR is set]')
+            [CompletionResult]::new('--override', '--override', [CompletionResultType]::ParameterName, 'Replace variables that are already set, and allow running inside another `exec`')
+            [CompletionResult]::new('--mask', '--mask', [CompletionResultType]::ParameterName, 'Replace each secret in the program''s stdout and stderr with `***` (and print `::add-mask::` for each when GITHUB_ACTIONS=true)')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Do not check the credentials with the apps before the program starts')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say less on stderr: only warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say less on stderr: only warnings and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fourgent;c;exec' {
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Set NAME to a connection''s secret, or to one of its values with `.FIELD` (repeatable)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read `NAME=fourgent://app/name[/field]` lines from FILE (dotenv syntax; repeatable): a file a repository can commit')
+            [CompletionResult]::new('--min-valid', '--min-valid', [CompletionResultType]::ParameterName, 'Refresh tokens that would expire within DURATION before the program starts, and keep served tokens at least that fresh (90s, 5m, 1h)')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Also keep each secret in an owner-only file in DIR, named like its variable and rewritten before it expires; NAME_FILE holds the path')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]')
+            [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or never when NO_COLOR is set]')
+            [CompletionResult]::new('--override', '--override', [CompletionResultType]::ParameterName, 'Replace variables that are already set, and allow running inside another `exec`')
+            [CompletionResult]::new('--mask', '--mask', [CompletionResultType]::ParameterName, 'Replace each secret in the program''s stdout and stderr with `***` (and print `::add-mask::` for each when GITHUB_ACTIONS=true)')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Do not check the credentials with the apps before the program starts')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say less on stderr: only warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say less on stderr: only warnings and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'fourgent;connections;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a connection: choose the app, authenticate, name it')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List connections')
@@ -489,6 +536,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete connections and their secrets')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a connection''s secret for a script')
             [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move connections'' secrets to another secret store')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a program with connections'' credentials in its environment')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -516,6 +564,9 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
         'fourgent;connections;help;move' {
             break
         }
+        'fourgent;connections;help;exec' {
+            break
+        }
         'fourgent;connections;help;help' {
             break
         }
@@ -528,6 +579,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete connections and their secrets')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a connection''s secret for a script')
             [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move connections'' secrets to another secret store')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a program with connections'' credentials in its environment')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -553,6 +605,9 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             break
         }
         'fourgent;c;help;move' {
+            break
+        }
+        'fourgent;c;help;exec' {
             break
         }
         'fourgent;c;help;help' {
@@ -661,6 +716,50 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
         'fourgent;connectors;help;help' {
             break
         }
+        'fourgent;credential' {
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]')
+            [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or never when NO_COLOR is set]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say less on stderr: only warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say less on stderr: only warnings and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('git', 'git', [CompletionResultType]::ParameterValue, 'git''s credential helper: a connection''s token for git over https')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fourgent;credential;git' {
+            [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'The connection to answer with [default: the one Connected connection whose app declares the host]')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]')
+            [CompletionResult]::new('--secret-store', '--secret-store', [CompletionResultType]::ParameterName, 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or never when NO_COLOR is set]')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (repeat for more)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say less on stderr: only warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say less on stderr: only warnings and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fourgent;credential;help' {
+            [CompletionResult]::new('git', 'git', [CompletionResultType]::ParameterValue, 'git''s credential helper: a connection''s token for git over https')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fourgent;credential;help;git' {
+            break
+        }
+        'fourgent;credential;help;help' {
+            break
+        }
         'fourgent;generate' {
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'The repository root: completions/ and man/ are written below it')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]')
@@ -680,6 +779,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
         'fourgent;help' {
             [CompletionResult]::new('connections', 'connections', [CompletionResultType]::ParameterValue, 'Add, list, check, re-authorize and delete connections')
             [CompletionResult]::new('connectors', 'connectors', [CompletionResultType]::ParameterValue, 'The apps fourgent can connect to')
+            [CompletionResult]::new('credential', 'credential', [CompletionResultType]::ParameterValue, 'Hand connections'' tokens to other tools (git)')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages (for packaging)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -693,6 +793,7 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete connections and their secrets')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a connection''s secret for a script')
             [CompletionResult]::new('move', 'move', [CompletionResultType]::ParameterValue, 'Move connections'' secrets to another secret store')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a program with connections'' credentials in its environment')
             break
         }
         'fourgent;help;connections;add' {
@@ -719,6 +820,9 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
         'fourgent;help;connections;move' {
             break
         }
+        'fourgent;help;connections;exec' {
+            break
+        }
         'fourgent;help;connectors' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the apps fourgent can connect to')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules')
@@ -732,6 +836,13 @@ Register-ArgumentCompleter -Native -CommandName 'fourgent' -ScriptBlock {
             break
         }
         'fourgent;help;connectors;set-secret' {
+            break
+        }
+        'fourgent;help;credential' {
+            [CompletionResult]::new('git', 'git', [CompletionResultType]::ParameterValue, 'git''s credential helper: a connection''s token for git over https')
+            break
+        }
+        'fourgent;help;credential;git' {
             break
         }
         'fourgent;help;generate' {

@@ -25,6 +25,9 @@ _fourgent() {
             fourgent,connectors)
                 cmd="fourgent__subcmd__connectors"
                 ;;
+            fourgent,credential)
+                cmd="fourgent__subcmd__credential"
+                ;;
             fourgent,generate)
                 cmd="fourgent__subcmd__generate"
                 ;;
@@ -36,6 +39,9 @@ _fourgent() {
                 ;;
             fourgent__subcmd__connections,delete)
                 cmd="fourgent__subcmd__connections__subcmd__delete"
+                ;;
+            fourgent__subcmd__connections,exec)
+                cmd="fourgent__subcmd__connections__subcmd__exec"
                 ;;
             fourgent__subcmd__connections,help)
                 cmd="fourgent__subcmd__connections__subcmd__help"
@@ -69,6 +75,9 @@ _fourgent() {
                 ;;
             fourgent__subcmd__connections__subcmd__help,delete)
                 cmd="fourgent__subcmd__connections__subcmd__help__subcmd__delete"
+                ;;
+            fourgent__subcmd__connections__subcmd__help,exec)
+                cmd="fourgent__subcmd__connections__subcmd__help__subcmd__exec"
                 ;;
             fourgent__subcmd__connections__subcmd__help,help)
                 cmd="fourgent__subcmd__connections__subcmd__help__subcmd__help"
@@ -118,11 +127,26 @@ _fourgent() {
             fourgent__subcmd__connectors__subcmd__help,show)
                 cmd="fourgent__subcmd__connectors__subcmd__help__subcmd__show"
                 ;;
+            fourgent__subcmd__credential,git)
+                cmd="fourgent__subcmd__credential__subcmd__git"
+                ;;
+            fourgent__subcmd__credential,help)
+                cmd="fourgent__subcmd__credential__subcmd__help"
+                ;;
+            fourgent__subcmd__credential__subcmd__help,git)
+                cmd="fourgent__subcmd__credential__subcmd__help__subcmd__git"
+                ;;
+            fourgent__subcmd__credential__subcmd__help,help)
+                cmd="fourgent__subcmd__credential__subcmd__help__subcmd__help"
+                ;;
             fourgent__subcmd__help,connections)
                 cmd="fourgent__subcmd__help__subcmd__connections"
                 ;;
             fourgent__subcmd__help,connectors)
                 cmd="fourgent__subcmd__help__subcmd__connectors"
+                ;;
+            fourgent__subcmd__help,credential)
+                cmd="fourgent__subcmd__help__subcmd__credential"
                 ;;
             fourgent__subcmd__help,generate)
                 cmd="fourgent__subcmd__help__subcmd__generate"
@@ -135,6 +159,9 @@ _fourgent() {
                 ;;
             fourgent__subcmd__help__subcmd__connections,delete)
                 cmd="fourgent__subcmd__help__subcmd__connections__subcmd__delete"
+                ;;
+            fourgent__subcmd__help__subcmd__connections,exec)
+                cmd="fourgent__subcmd__help__subcmd__connections__subcmd__exec"
                 ;;
             fourgent__subcmd__help__subcmd__connections,list)
                 cmd="fourgent__subcmd__help__subcmd__connections__subcmd__list"
@@ -163,6 +190,9 @@ _fourgent() {
             fourgent__subcmd__help__subcmd__connectors,show)
                 cmd="fourgent__subcmd__help__subcmd__connectors__subcmd__show"
                 ;;
+            fourgent__subcmd__help__subcmd__credential,git)
+                cmd="fourgent__subcmd__help__subcmd__credential__subcmd__git"
+                ;;
             *)
                 ;;
         esac
@@ -170,7 +200,7 @@ _fourgent() {
 
     case "${cmd}" in
         fourgent)
-            opts="-v -q -h -V --config-dir --secret-store --no-input --color --verbose --quiet --help --version connections c connectors generate help"
+            opts="-v -q -h -V --config-dir --secret-store --no-input --color --verbose --quiet --help --version connections c connectors credential generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -196,7 +226,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections)
-            opts="-v -q -h -V --config-dir --secret-store --no-input --color --verbose --quiet --help --version add list ls show status reauthorize delete rm token move help"
+            opts="-v -q -h -V --config-dir --secret-store --no-input --color --verbose --quiet --help --version add list ls show status reauthorize delete rm token move exec help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -301,8 +331,50 @@ _fourgent() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fourgent__subcmd__connections__subcmd__exec)
+            opts="-v -q -h -V --env --env-file --override --min-valid --mask --token-file --no-verify --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-valid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fourgent__subcmd__connections__subcmd__help)
-            opts="add list show status reauthorize delete token move help"
+            opts="add list show status reauthorize delete token move exec help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -330,6 +402,20 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__connections__subcmd__help__subcmd__exec)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -827,6 +913,104 @@ _fourgent() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fourgent__subcmd__credential)
+            opts="-v -q -h -V --config-dir --secret-store --no-input --color --verbose --quiet --help --version git help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__credential__subcmd__git)
+            opts="-v -q -h -V --connection --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__credential__subcmd__help)
+            opts="git help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__credential__subcmd__help__subcmd__git)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__credential__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fourgent__subcmd__generate)
             opts="-v -q -h -V --out-dir --config-dir --secret-store --no-input --color --verbose --quiet --help --version completions man all"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -858,7 +1042,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__help)
-            opts="connections connectors generate help"
+            opts="connections connectors credential generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -872,7 +1056,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__help__subcmd__connections)
-            opts="add list show status reauthorize delete token move"
+            opts="add list show status reauthorize delete token move exec"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -900,6 +1084,20 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__help__subcmd__connections__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__help__subcmd__connections__subcmd__exec)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1040,6 +1238,34 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__help__subcmd__connectors__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__help__subcmd__credential)
+            opts="git"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__help__subcmd__credential__subcmd__git)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

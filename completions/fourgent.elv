@@ -33,6 +33,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand connections 'Add, list, check, re-authorize and delete connections'
             cand c 'Add, list, check, re-authorize and delete connections'
             cand connectors 'The apps fourgent can connect to'
+            cand credential 'Hand connections'' tokens to other tools (git)'
             cand generate 'Write shell completions and man pages (for packaging)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -59,6 +60,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand rm 'Delete connections and their secrets'
             cand token 'Print a connection''s secret for a script'
             cand move 'Move connections'' secrets to another secret store'
+            cand exec 'Run a program with connections'' credentials in its environment'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;c'= {
@@ -84,6 +86,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand rm 'Delete connections and their secrets'
             cand token 'Print a connection''s secret for a script'
             cand move 'Move connections'' secrets to another secret store'
+            cand exec 'Run a program with connections'' credentials in its environment'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;connections;add'= {
@@ -454,6 +457,48 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fourgent;connections;exec'= {
+            cand --env 'Set NAME to a connection''s secret, or to one of its values with `.FIELD` (repeatable)'
+            cand --env-file 'Read `NAME=fourgent://app/name[/field]` lines from FILE (dotenv syntax; repeatable): a file a repository can commit'
+            cand --min-valid 'Refresh tokens that would expire within DURATION before the program starts, and keep served tokens at least that fresh (90s, 5m, 1h)'
+            cand --token-file 'Also keep each secret in an owner-only file in DIR, named like its variable and rewritten before it expires; NAME_FILE holds the path'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --override 'Replace variables that are already set, and allow running inside another `exec`'
+            cand --mask 'Replace each secret in the program''s stdout and stderr with `***` (and print `::add-mask::` for each when GITHUB_ACTIONS=true)'
+            cand --no-verify 'Do not check the credentials with the apps before the program starts'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;c;exec'= {
+            cand --env 'Set NAME to a connection''s secret, or to one of its values with `.FIELD` (repeatable)'
+            cand --env-file 'Read `NAME=fourgent://app/name[/field]` lines from FILE (dotenv syntax; repeatable): a file a repository can commit'
+            cand --min-valid 'Refresh tokens that would expire within DURATION before the program starts, and keep served tokens at least that fresh (90s, 5m, 1h)'
+            cand --token-file 'Also keep each secret in an owner-only file in DIR, named like its variable and rewritten before it expires; NAME_FILE holds the path'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --override 'Replace variables that are already set, and allow running inside another `exec`'
+            cand --mask 'Replace each secret in the program''s stdout and stderr with `***` (and print `::add-mask::` for each when GITHUB_ACTIONS=true)'
+            cand --no-verify 'Do not check the credentials with the apps before the program starts'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fourgent;connections;help'= {
             cand add 'Add a connection: choose the app, authenticate, name it'
             cand list 'List connections'
@@ -463,6 +508,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand delete 'Delete connections and their secrets'
             cand token 'Print a connection''s secret for a script'
             cand move 'Move connections'' secrets to another secret store'
+            cand exec 'Run a program with connections'' credentials in its environment'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;connections;help;add'= {
@@ -481,6 +527,8 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         }
         &'fourgent;connections;help;move'= {
         }
+        &'fourgent;connections;help;exec'= {
+        }
         &'fourgent;connections;help;help'= {
         }
         &'fourgent;c;help'= {
@@ -492,6 +540,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand delete 'Delete connections and their secrets'
             cand token 'Print a connection''s secret for a script'
             cand move 'Move connections'' secrets to another secret store'
+            cand exec 'Run a program with connections'' credentials in its environment'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;c;help;add'= {
@@ -509,6 +558,8 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;c;help;token'= {
         }
         &'fourgent;c;help;move'= {
+        }
+        &'fourgent;c;help;exec'= {
         }
         &'fourgent;c;help;help'= {
         }
@@ -605,6 +656,45 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         }
         &'fourgent;connectors;help;help'= {
         }
+        &'fourgent;credential'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand git 'git''s credential helper: a connection''s token for git over https'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fourgent;credential;git'= {
+            cand --connection 'The connection to answer with [default: the one Connected connection whose app declares the host]'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;credential;help'= {
+            cand git 'git''s credential helper: a connection''s token for git over https'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fourgent;credential;help;git'= {
+        }
+        &'fourgent;credential;help;help'= {
+        }
         &'fourgent;generate'= {
             cand --out-dir 'The repository root: completions/ and man/ are written below it'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
@@ -623,6 +713,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;help'= {
             cand connections 'Add, list, check, re-authorize and delete connections'
             cand connectors 'The apps fourgent can connect to'
+            cand credential 'Hand connections'' tokens to other tools (git)'
             cand generate 'Write shell completions and man pages (for packaging)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -635,6 +726,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand delete 'Delete connections and their secrets'
             cand token 'Print a connection''s secret for a script'
             cand move 'Move connections'' secrets to another secret store'
+            cand exec 'Run a program with connections'' credentials in its environment'
         }
         &'fourgent;help;connections;add'= {
         }
@@ -652,6 +744,8 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         }
         &'fourgent;help;connections;move'= {
         }
+        &'fourgent;help;connections;exec'= {
+        }
         &'fourgent;help;connectors'= {
             cand list 'List the apps fourgent can connect to'
             cand show 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
@@ -662,6 +756,11 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;help;connectors;show'= {
         }
         &'fourgent;help;connectors;set-secret'= {
+        }
+        &'fourgent;help;credential'= {
+            cand git 'git''s credential helper: a connection''s token for git over https'
+        }
+        &'fourgent;help;credential;git'= {
         }
         &'fourgent;help;generate'= {
         }

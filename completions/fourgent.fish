@@ -38,30 +38,32 @@ complete -c fourgent -n "__fish_fourgent_needs_command" -s V -l version -d 'Prin
 complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "connections" -d 'Add, list, check, re-authorize and delete connections'
 complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "c" -d 'Add, list, check, re-authorize and delete connections'
 complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "connectors" -d 'The apps fourgent can connect to'
+complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "credential" -d 'Hand connections\' tokens to other tools (git)'
 complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
 complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -s V -l version -d 'Print version'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "list" -d 'List connections'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "ls" -d 'List connections'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "show" -d 'Show one connection in full'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "status" -d 'Check connections for real and record the result'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "reauthorize" -d 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "delete" -d 'Delete connections and their secrets'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "rm" -d 'Delete connections and their secrets'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "token" -d 'Print a connection\'s secret for a script'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "move" -d 'Move connections\' secrets to another secret store'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "list" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "ls" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "show" -d 'Show one connection in full'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "status" -d 'Check connections for real and record the result'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "reauthorize" -d 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "delete" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "rm" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "token" -d 'Print a connection\'s secret for a script'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "move" -d 'Move connections\' secrets to another secret store'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "exec" -d 'Run a program with connections\' credentials in its environment'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l name -d 'A name for the connection, unique for the app [default: `default`]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l field -d 'A non-secret value, such as a subdomain (repeatable)' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l secret-env -d 'Read the secret KEY from the environment variable VAR (repeatable)' -r
@@ -224,6 +226,24 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from move" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from move" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l env -d 'Set NAME to a connection\'s secret, or to one of its values with `.FIELD` (repeatable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l env-file -d 'Read `NAME=fourgent://app/name[/field]` lines from FILE (dotenv syntax; repeatable): a file a repository can commit' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l min-valid -d 'Refresh tokens that would expire within DURATION before the program starts, and keep served tokens at least that fresh (90s, 5m, 1h)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l token-file -d 'Also keep each secret in an owner-only file in DIR, named like its variable and rewritten before it expires; NAME_FILE holds the path' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l override -d 'Replace variables that are already set, and allow running inside another `exec`'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l mask -d 'Replace each secret in the program\'s stdout and stderr with `***` (and print `::add-mask::` for each when GITHUB_ACTIONS=true)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l no-verify -d 'Do not check the credentials with the apps before the program starts'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "list" -d 'List connections'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one connection in full'
@@ -232,29 +252,31 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete connections and their secrets'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print a connection\'s secret for a script'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move connections\' secrets to another secret store'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "exec" -d 'Run a program with connections\' credentials in its environment'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -s V -l version -d 'Print version'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "list" -d 'List connections'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "ls" -d 'List connections'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "show" -d 'Show one connection in full'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "status" -d 'Check connections for real and record the result'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "reauthorize" -d 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "delete" -d 'Delete connections and their secrets'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "rm" -d 'Delete connections and their secrets'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "token" -d 'Print a connection\'s secret for a script'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "move" -d 'Move connections\' secrets to another secret store'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "list" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "ls" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "show" -d 'Show one connection in full'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "status" -d 'Check connections for real and record the result'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "reauthorize" -d 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "delete" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "rm" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "token" -d 'Print a connection\'s secret for a script'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "move" -d 'Move connections\' secrets to another secret store'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "exec" -d 'Run a program with connections\' credentials in its environment'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l name -d 'A name for the connection, unique for the app [default: `default`]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l field -d 'A non-secret value, such as a subdomain (repeatable)' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l secret-env -d 'Read the secret KEY from the environment variable VAR (repeatable)' -r
@@ -417,6 +439,24 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from move" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from move" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l env -d 'Set NAME to a connection\'s secret, or to one of its values with `.FIELD` (repeatable)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l env-file -d 'Read `NAME=fourgent://app/name[/field]` lines from FILE (dotenv syntax; repeatable): a file a repository can commit' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l min-valid -d 'Refresh tokens that would expire within DURATION before the program starts, and keep served tokens at least that fresh (90s, 5m, 1h)' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l token-file -d 'Also keep each secret in an owner-only file in DIR, named like its variable and rewritten before it expires; NAME_FILE holds the path' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l override -d 'Replace variables that are already set, and allow running inside another `exec`'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l mask -d 'Replace each secret in the program\'s stdout and stderr with `***` (and print `::add-mask::` for each when GITHUB_ACTIONS=true)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l no-verify -d 'Do not check the credentials with the apps before the program starts'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "list" -d 'List connections'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one connection in full'
@@ -425,6 +465,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete connections and their secrets'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print a connection\'s secret for a script'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move connections\' secrets to another secret store'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "exec" -d 'Run a program with connections\' credentials in its environment'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
@@ -494,6 +535,33 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from help" -f -a "set-secret" -d 'Store an app\'s OAuth client secret in the secret store'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and not __fish_seen_subcommand_from git help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and not __fish_seen_subcommand_from git help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and not __fish_seen_subcommand_from git help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and not __fish_seen_subcommand_from git help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and not __fish_seen_subcommand_from git help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and not __fish_seen_subcommand_from git help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and not __fish_seen_subcommand_from git help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and not __fish_seen_subcommand_from git help" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and not __fish_seen_subcommand_from git help" -f -a "git" -d 'git\'s credential helper: a connection\'s token for git over https'
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and not __fish_seen_subcommand_from git help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from git" -l connection -d 'The connection to answer with [default: the one Connected connection whose app declares the host]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from git" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from git" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from git" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from git" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from git" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from git" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from git" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from git" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from help" -f -a "git" -d 'git\'s credential helper: a connection\'s token for git over https'
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l out-dir -d 'The repository root: completions/ and man/ are written below it' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
@@ -506,10 +574,11 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -s v -l verb
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors generate help" -f -a "connections" -d 'Add, list, check, re-authorize and delete connections'
-complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors generate help" -f -a "connectors" -d 'The apps fourgent can connect to'
-complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors generate help" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential generate help" -f -a "connections" -d 'Add, list, check, re-authorize and delete connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential generate help" -f -a "connectors" -d 'The apps fourgent can connect to'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential generate help" -f -a "credential" -d 'Hand connections\' tokens to other tools (git)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential generate help" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "list" -d 'List connections'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "show" -d 'Show one connection in full'
@@ -518,6 +587,8 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "delete" -d 'Delete connections and their secrets'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "token" -d 'Print a connection\'s secret for a script'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "move" -d 'Move connections\' secrets to another secret store'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "exec" -d 'Run a program with connections\' credentials in its environment'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connectors" -f -a "list" -d 'List the apps fourgent can connect to'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connectors" -f -a "show" -d 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connectors" -f -a "set-secret" -d 'Store an app\'s OAuth client secret in the secret store'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from credential" -f -a "git" -d 'git\'s credential helper: a connection\'s token for git over https'

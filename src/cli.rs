@@ -1,8 +1,10 @@
 //! The command line, as clap types. Doc comments are the `--help` text.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::SignedDuration;
 
 use crate::model::Selector;
 use crate::ui::ColorChoice;
@@ -129,6 +131,9 @@ pub enum Command {
     /// The apps fourgent can connect to
     #[command(subcommand)]
     Connectors(ConnectorsCommand),
+    /// Hand connections' tokens to other tools (git)
+    #[command(subcommand)]
+    Credential(CredentialCommand),
     /// Write shell completions and man pages (for packaging)
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -146,6 +151,12 @@ pub enum ConnectionsCommand {
     Delete(DeleteArgs),
     Token(TokenArgs),
     Move(MoveArgs),
+    Exec(ExecArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CredentialCommand {
+    Git(CredentialGitArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -403,6 +414,99 @@ pub struct MoveArgs {
     pub to: SecretStoreKind,
 }
 
+/// Run a program with connections' credentials in its environment
+///
+/// Each CONNECTION gives the program its secret and values under the app's
+/// variable names (`fourgent connectors show <APP>` lists them), such as
+/// HUBSPOT_ACCESS_TOKEN or STRIPE_API_KEY; --env and --env-file choose
+/// other names. A variable that is already set is never replaced without
+/// --override. Before the program starts, every token that would expire
+/// within --min-valid is refreshed and every credential is checked with its
+/// app; fourgent's own exit codes can only happen then.
+///
+/// While the program runs, it can ask for a fresh token at any time:
+/// `curl -H "Authorization: Bearer $FOURGENT_TOKEN_AUTH"
+/// "$FOURGENT_TOKEN_URL/<app>/<name>"` answers {"token", "expires_at",
+/// "expires_in"}. SIGTERM and SIGHUP (and without a terminal every signal)
+/// are passed on to the program. fourgent exits with the program's status:
+/// 128+N when signal N ended it, 126 when it cannot be run, 127 when it is
+/// not found.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  fourgent connections exec hubspot/prod stripe/prod -- ./sync.sh
+  fourgent connections exec --env FROM=hubspot/prod --env TO=hubspot/staging -- ./copy
+  fourgent connections exec --env REALM=quickbooks/prod.realmId quickbooks/prod -- node export.js
+  fourgent connections exec --env-file .env.fourgent --mask -- make deploy")]
+pub struct ExecArgs {
+    /// Connections whose credentials the program gets, under the app's
+    /// variable names: an ID, `app/name`, or an unambiguous name
+    #[arg(value_name = "CONNECTION", value_parser = parse_selector)]
+    pub connections: Vec<Selector>,
+
+    /// Set NAME to a connection's secret, or to one of its values with
+    /// `.FIELD` (repeatable)
+    #[arg(long = "env", value_name = "NAME=C[.FIELD]", value_parser = parse_key_value)]
+    pub env: Vec<(String, String)>,
+
+    /// Read `NAME=fourgent://app/name[/field]` lines from FILE (dotenv
+    /// syntax; repeatable): a file a repository can commit
+    #[arg(long = "env-file", value_name = "FILE")]
+    pub env_files: Vec<PathBuf>,
+
+    /// Replace variables that are already set, and allow running inside
+    /// another `exec`
+    #[arg(long = "override")]
+    pub overwrite: bool,
+
+    /// Refresh tokens that would expire within DURATION before the program
+    /// starts, and keep served tokens at least that fresh (90s, 5m, 1h)
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = parse_duration)]
+    pub min_valid: SignedDuration,
+
+    /// Replace each secret in the program's stdout and stderr with `***`
+    /// (and print `::add-mask::` for each when GITHUB_ACTIONS=true)
+    #[arg(long)]
+    pub mask: bool,
+
+    /// Also keep each secret in an owner-only file in DIR, named like its
+    /// variable and rewritten before it expires; NAME_FILE holds the path
+    #[arg(long, value_name = "DIR")]
+    pub token_file: Option<PathBuf>,
+
+    /// Do not check the credentials with the apps before the program starts
+    #[arg(long)]
+    pub no_verify: bool,
+
+    /// The program to run and its arguments, after `--`
+    #[arg(last = true, required = true, value_name = "CMD", value_parser = clap::value_parser!(OsString))]
+    pub command: Vec<OsString>,
+}
+
+/// git's credential helper: a connection's token for git over https
+///
+/// Answers `get` with `username`, `password` (the connection's access
+/// token, refreshed when due, or its single secret) and
+/// `password_expiry_utc`, for hosts that the connection's app declares
+/// (`git_hosts` in the catalog; `fourgent connectors show github`).
+/// `store` and `erase` are read and ignored: the connection stays the source
+/// of truth, and git cannot remove it. With no connection for the host, it
+/// answers nothing and git asks elsewhere.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Example:
+  git config --global credential.https://github.com.helper '!fourgent credential git'")]
+pub struct CredentialGitArgs {
+    /// The connection to answer with [default: the one Connected connection
+    /// whose app declares the host]
+    #[arg(long, value_name = "CONNECTION", value_parser = parse_selector)]
+    pub connection: Option<Selector>,
+
+    /// What git asks: `get`, `store` or `erase`
+    #[arg(value_name = "ACTION")]
+    pub action: String,
+}
+
 /// List the apps fourgent can connect to
 ///
 /// Built-in apps, plus those added in connectors.toml in the config dir.
@@ -482,6 +586,40 @@ fn parse_selector(s: &str) -> Result<Selector, String> {
     s.parse()
 }
 
+/// `90s`, `5m`, `1h`, `1h30m` (or `0`): a non-negative duration.
+pub(crate) fn parse_duration(s: &str) -> Result<SignedDuration, String> {
+    let bad = || format!("expected a duration such as `90s`, `5m` or `1h`, got `{s}`");
+    let text = s.trim();
+    if text == "0" {
+        return Ok(SignedDuration::ZERO);
+    }
+    let mut total: i64 = 0;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            return Err(bad());
+        }
+        let n: i64 = rest[..digits].parse().map_err(|_| bad())?;
+        let unit = match rest[digits..].chars().next() {
+            Some('s') => 1,
+            Some('m') => 60,
+            Some('h') => 3600,
+            _ => return Err(bad()),
+        };
+        total = n
+            .checked_mul(unit)
+            .and_then(|v| total.checked_add(v))
+            .filter(|t| *t <= 366 * 24 * 3600)
+            .ok_or_else(bad)?;
+        rest = &rest[digits + 1..];
+    }
+    if text.is_empty() {
+        return Err(bad());
+    }
+    Ok(SignedDuration::from_secs(total))
+}
+
 impl Command {
     /// Whether the command was asked for JSON (errors are then JSON too).
     pub fn wants_json(&self) -> bool {
@@ -494,8 +632,9 @@ impl Command {
                 ConnectionsCommand::Status(a) => a.json,
                 ConnectionsCommand::Token(a) => a.json,
                 ConnectionsCommand::Delete(a) => a.json,
-                ConnectionsCommand::Move(_) => false,
+                ConnectionsCommand::Move(_) | ConnectionsCommand::Exec(_) => false,
             },
+            Command::Credential(_) => false,
             Command::Connectors(ConnectorsCommand::List(a)) => a.json,
             Command::Connectors(ConnectorsCommand::Show(a)) => a.json,
             Command::Connectors(ConnectorsCommand::SetSecret(_)) => false,
@@ -534,6 +673,47 @@ mod tests {
             vec![("api_key".into(), "STRIPE_KEY".into())]
         );
         assert_eq!(add.auth.timeout, 300);
+    }
+
+    #[test]
+    fn durations_take_a_unit() {
+        let secs = |s: &str| parse_duration(s).map(|d| d.as_secs());
+        assert_eq!(secs("90s"), Ok(90));
+        assert_eq!(secs("5m"), Ok(300));
+        assert_eq!(secs("1h"), Ok(3600));
+        assert_eq!(secs("1h30m"), Ok(5400));
+        assert_eq!(secs("0"), Ok(0));
+        for bad in ["", "5", "m", "-5m", "5d", "1.5h", "5mm", "99999999999h"] {
+            assert!(parse_duration(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn exec_takes_the_command_after_a_double_dash() {
+        let cli = Cli::try_parse_from([
+            "fourgent",
+            "connections",
+            "exec",
+            "hubspot/prod",
+            "--env",
+            "T=stripe/prod.api_key",
+            "--",
+            "sh",
+            "-c",
+            "echo --env",
+        ])
+        .unwrap();
+        let Some(Command::Connections(ConnectionsCommand::Exec(exec))) = cli.command else {
+            panic!()
+        };
+        assert_eq!(exec.connections.len(), 1);
+        assert_eq!(exec.env, vec![("T".into(), "stripe/prod.api_key".into())]);
+        assert_eq!(exec.command, ["sh", "-c", "echo --env"]);
+        assert_eq!(exec.min_valid, SignedDuration::from_mins(5));
+        // Without `--` there is no command.
+        let err =
+            Cli::try_parse_from(["fourgent", "connections", "exec", "hubspot/prod"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
     }
 
     #[test]

@@ -86,6 +86,17 @@ impl Ctx {
         Ok(self.catalog.get_or_init(|| catalog))
     }
 
+    /// A catalog of just these built-in apps (and the user's own), for a
+    /// command that needs one or two: parsing the whole built-in catalog
+    /// costs more than the rest of such a command.
+    pub fn catalog_of(&self, apps: &[&str]) -> Result<Catalog> {
+        Ok(Catalog::load_only(
+            &self.config_dir.join("connectors.toml"),
+            env::var,
+            apps,
+        )?)
+    }
+
     /// The secret store chosen for this run (`--secret-store`): where new
     /// connections and OAuth client secrets are kept. Making it touches
     /// nothing: the keychain is contacted on the first call.

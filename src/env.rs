@@ -24,6 +24,41 @@ pub const BROWSER: &str = "BROWSER";
 /// Used for `~/.config` when `XDG_CONFIG_HOME` is not set.
 pub const HOME: &str = "HOME";
 
+/// Set by `connections exec` for its child (`1`); a nested `exec` refuses
+/// to run without `--override`.
+pub const EXEC: &str = "FOURGENT_EXEC";
+/// Set by `connections exec` for its child: the loopback address that
+/// serves fresh tokens (`$FOURGENT_TOKEN_URL/<app>/<name>`).
+pub const TOKEN_URL: &str = "FOURGENT_TOKEN_URL";
+/// Set by `connections exec` for its child: the bearer token the token
+/// endpoint wants, random for each run.
+pub const TOKEN_AUTH: &str = "FOURGENT_TOKEN_AUTH";
+/// Set to `true` by GitHub Actions: `exec --mask` then also prints
+/// `::add-mask::` for each secret.
+pub const GITHUB_ACTIONS: &str = "GITHUB_ACTIONS";
+
+/// Whether a variable of fourgent's environment is kept from the programs
+/// `exec` runs: OAuth client secrets (`FOURGENT_<APP>_CLIENT_SECRET`), the
+/// team store's key (`FOURGENT_STORE_KEY`), and the variables that `exec`
+/// sets itself.
+pub fn withheld_from_children(name: &std::ffi::OsStr) -> bool {
+    let Some(name) = name.to_str() else {
+        return false;
+    };
+    let upper = name.to_ascii_uppercase();
+    (upper.starts_with("FOURGENT_") && upper.ends_with("_CLIENT_SECRET"))
+        || upper == "FOURGENT_STORE_KEY"
+        || [EXEC, TOKEN_URL, TOKEN_AUTH].contains(&upper.as_str())
+}
+
+/// fourgent's environment without what [`withheld_from_children`] keeps
+/// back: the start of a child's environment.
+pub fn for_child() -> Vec<(std::ffi::OsString, std::ffi::OsString)> {
+    std::env::vars_os()
+        .filter(|(k, _)| !withheld_from_children(k))
+        .collect()
+}
+
 /// `FOURGENT_<APP>_CLIENT_ID`: the OAuth client ID for an app.
 pub fn client_id_var(app: &str) -> String {
     format!("FOURGENT_{}_CLIENT_ID", app_var_part(app))
@@ -52,6 +87,11 @@ pub fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
+/// Whether a variable is set at all (even to an empty value).
+pub fn is_set(name: &str) -> bool {
+    std::env::var_os(name).is_some()
+}
+
 /// Whether `CI` says this is a CI run: set to anything but an empty
 /// value, `0`, `false` or `no` (any case), as CI systems and people write it.
 pub fn is_ci() -> bool {
@@ -72,6 +112,28 @@ mod tests {
         }
         for v in ["true", "1", "yes", "github"] {
             assert!(super::ci_value_means_ci(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn children_never_get_client_secrets_or_the_store_key() {
+        use std::ffi::OsStr;
+        for name in [
+            "FOURGENT_HUBSPOT_CLIENT_SECRET",
+            "FOURGENT_VISMA_ECONOMIC_CLIENT_SECRET",
+            "fourgent_store_key",
+            "FOURGENT_STORE_KEY",
+            "FOURGENT_TOKEN_AUTH",
+        ] {
+            assert!(super::withheld_from_children(OsStr::new(name)), "{name}");
+        }
+        for name in [
+            "FOURGENT_CONFIG_DIR",
+            "FOURGENT_HUBSPOT_CLIENT_ID",
+            "PATH",
+            "CLIENT_SECRET",
+        ] {
+            assert!(!super::withheld_from_children(OsStr::new(name)), "{name}");
         }
     }
 

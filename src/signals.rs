@@ -84,12 +84,25 @@ mod imp {
             std::process::exit(128 + sig);
         }
     }
+
+    /// Ends a section started with [`enter`], dropping a signal that
+    /// arrived meanwhile instead of acting on it.
+    pub(crate) fn leave_quietly() {
+        if DEPTH.fetch_sub(1, Ordering::SeqCst) != 1 {
+            return;
+        }
+        if let Some(pass) = PASS_THROUGH.get() {
+            pass.store(true, Ordering::SeqCst);
+        }
+        PENDING.store(0, Ordering::SeqCst);
+    }
 }
 
 #[cfg(not(unix))]
 mod imp {
     pub(crate) fn enter() {}
     pub(crate) fn leave() {}
+    pub(crate) fn leave_quietly() {}
     pub(crate) fn show_cursor_on_exit() {}
 }
 
@@ -114,5 +127,24 @@ impl Drop for Deferred {
     /// process now.
     fn drop(&mut self) {
         imp::leave();
+    }
+}
+
+/// Holds SIGINT, SIGTERM and SIGHUP back for as long as the guard lives, and
+/// then forgets them: for `exec`, which forwards signals to its child and
+/// ends with the child's status, never by a signal of its own. A refresh
+/// inside still defers as usual; only the outermost guard decides.
+#[must_use = "the signals are held only while the guard lives"]
+pub(crate) struct Absorbed(());
+
+/// Starts holding the signals for `exec`.
+pub(crate) fn absorb() -> Absorbed {
+    imp::enter();
+    Absorbed(())
+}
+
+impl Drop for Absorbed {
+    fn drop(&mut self) {
+        imp::leave_quietly();
     }
 }

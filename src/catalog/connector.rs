@@ -55,6 +55,10 @@ pub struct ConnectorDef {
     pub fields: Option<Vec<FieldSpec>>,
     // What each `{placeholder}` of a URL may hold (see `urls.rs`)
     pub(crate) placeholders: Option<BTreeMap<String, PlaceholderDef>>,
+    // `exec` and `credential git`
+    pub access_token_env: Option<String>,
+    pub git_hosts: Option<Vec<String>>,
+    pub git_username: Option<String>,
 }
 
 macro_rules! overlay {
@@ -107,6 +111,9 @@ impl ConnectorDef {
             basic_auth,
             fields,
             placeholders,
+            access_token_env,
+            git_hosts,
+            git_username,
         );
         self
     }
@@ -218,6 +225,10 @@ pub struct FieldSpec {
     pub default: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The variable `exec` sets to this field's value (default
+    /// `<APP>_<KEY>`); shown resolved in [`Connector::env`].
+    #[serde(default, skip_serializing)]
+    pub env: Option<String>,
 }
 
 /// Where a connector's definition came from.
@@ -266,6 +277,22 @@ pub struct Connector {
     /// At most this many checks against the app at once (on top of `--jobs`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_concurrency: Option<u16>,
+    /// The variable `exec` sets for each value of a connection, by key
+    /// (`access_token`, field keys, callback and token fields).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub env: BTreeMap<String, String>,
+    /// The git hosts this app's tokens push to (`fourgent credential git`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub git: Option<GitSpec>,
+}
+
+/// What `fourgent credential git` answers for an app's hosts.
+#[derive(Clone, Debug, Serialize)]
+pub struct GitSpec {
+    /// Host names (with a port when not 443), lower case, as git sends them.
+    pub hosts: Vec<String>,
+    /// The user name git sends with the token.
+    pub username: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -380,5 +407,14 @@ impl Connector {
 
     pub fn field(&self, key: &str) -> Option<&FieldSpec> {
         self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The variable `exec` sets for the value `key` of a connection: the
+    /// catalog's name, or `<APP>_<KEY>` for values it does not list.
+    pub fn env_var(&self, key: &str) -> String {
+        self.env
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| super::default_env_var(&self.id, key))
     }
 }

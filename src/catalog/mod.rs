@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::model::AuthKind;
 pub use connector::{
-    CheckSpec, Connector, ConnectorDef, FieldSpec, HttpMethod, Lifetime, OAuthSpec, Pkce,
+    CheckSpec, Connector, ConnectorDef, FieldSpec, GitSpec, HttpMethod, Lifetime, OAuthSpec, Pkce,
     RedirectHost, RedirectRule, Source, TokenAuth, TokenBody,
 };
 pub(crate) use urls::{SafeUrl, UrlError};
@@ -60,7 +60,28 @@ impl Catalog {
     /// The built-in catalog with the user's `connectors.toml` (when present)
     /// over it. `env` looks up `FOURGENT_<APP>_CLIENT_ID` overrides.
     pub fn load(user_file: &Path, env: impl Fn(&str) -> Option<String>) -> Result<Catalog, Error> {
-        let builtin = parse_file(Path::new("<built-in catalog>"), BUILTIN)?;
+        Catalog::load_from(None, user_file, env)
+    }
+
+    /// Like [`Catalog::load`], with only the built-in apps in `ids` (and
+    /// every app of the user's file): the rest of the built-in catalog is
+    /// not parsed, which saves most of the time a command that needs one
+    /// or two apps would spend on it.
+    pub fn load_only(
+        user_file: &Path,
+        env: impl Fn(&str) -> Option<String>,
+        ids: &[&str],
+    ) -> Result<Catalog, Error> {
+        Catalog::load_from(Some(ids), user_file, env)
+    }
+
+    /// The catalog, with only the built-in apps in `only` (and those the
+    /// user's file overrides) when given.
+    fn load_from(
+        only: Option<&[&str]>,
+        user_file: &Path,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Catalog, Error> {
         let user_text = match std::fs::read_to_string(user_file) {
             Ok(t) => Some(t),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -75,6 +96,17 @@ impl Catalog {
             Some(text) => parse_file(user_file, text)?,
             None => BTreeMap::new(),
         };
+        let subset;
+        let builtin_text = match only {
+            None => BUILTIN,
+            Some(ids) => {
+                let mut ids = ids.to_vec();
+                ids.extend(user.keys().map(String::as_str));
+                subset = builtin_subset(BUILTIN, &ids);
+                &subset
+            }
+        };
+        let builtin = parse_file(Path::new("<built-in catalog>"), builtin_text)?;
 
         let mut connectors = BTreeMap::new();
         for (id, def) in &builtin {
@@ -89,7 +121,7 @@ impl Catalog {
                     def.get_ref().clone(),
                     Source::Builtin,
                     Path::new("<built-in catalog>"),
-                    BUILTIN,
+                    builtin_text,
                 ),
             };
             let span = user.get(id).map_or(builtin[id].span(), |t| t.span());
@@ -132,6 +164,30 @@ impl Catalog {
             .map(|(_, id)| id.clone())
             .collect()
     }
+}
+
+/// The tables of the apps in `ids` from a catalog's text: each
+/// `[connectors.<id>]` and `[[connectors.<id>.fields]]` with the lines that
+/// follow it. (The built-in catalog has its headers at the start of a line
+/// and no other line that starts with `[connectors.`; a test compares every
+/// app loaded this way with the whole catalog.)
+fn builtin_subset(text: &str, ids: &[&str]) -> String {
+    let mut out = String::with_capacity(4096 * ids.len().max(1));
+    let mut keep = false;
+    for line in text.lines() {
+        let header = line
+            .strip_prefix("[[connectors.")
+            .or_else(|| line.strip_prefix("[connectors."));
+        if let Some(rest) = header {
+            let id = rest.split(['.', ']']).next().unwrap_or_default();
+            keep = ids.contains(&id);
+        }
+        if keep {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn invalid(path: &Path, text: &str, offset: usize, app: &str, message: String) -> Error {
@@ -460,6 +516,8 @@ fn resolve(
         return Err("`max_concurrency` must be at least 1".into());
     }
 
+    let env = exec_env(id, auth, &def, &fields, oauth2.as_ref())?;
+    let git = git_spec(&def)?;
     Ok(Connector {
         id: id.to_owned(),
         name,
@@ -473,7 +531,142 @@ fn resolve(
         fields,
         url_rules,
         max_concurrency: def.max_concurrency,
+        env,
+        git,
     })
+}
+
+/// `<APP>_<KEY>`: the connector ID and the key in upper case, `-` as `_`,
+/// and a camelCase key split at its humps (`quickbooks` + `realmId` →
+/// `QUICKBOOKS_REALM_ID`).
+pub fn default_env_var(app: &str, key: &str) -> String {
+    let mut out = String::with_capacity(app.len() + key.len() + 4);
+    for c in app.chars() {
+        out.push(if c == '-' {
+            '_'
+        } else {
+            c.to_ascii_uppercase()
+        });
+    }
+    out.push('_');
+    let mut prev_lower = false;
+    for c in key.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            out.push('_');
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        out.push(match c {
+            '-' | '.' => '_',
+            c => c.to_ascii_uppercase(),
+        });
+    }
+    out
+}
+
+/// Whether `name` can be an environment variable that `exec` sets:
+/// letters, digits and `_`, not starting with a digit, and not one of
+/// fourgent's own `FOURGENT_*`.
+pub fn valid_env_name(name: &str) -> Result<(), String> {
+    let ok = !name.is_empty()
+        && name.len() <= 128
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !ok {
+        return Err(format!(
+            "`{name}` is not a valid variable name: use letters, digits and `_`, not starting with a digit"
+        ));
+    }
+    if name.to_ascii_uppercase().starts_with("FOURGENT_") {
+        return Err(format!(
+            "`{name}` is a fourgent variable; choose a name without the `FOURGENT_` prefix"
+        ));
+    }
+    Ok(())
+}
+
+/// The variable for each value a connection of this app can hold.
+fn exec_env(
+    id: &str,
+    auth: AuthKind,
+    def: &ConnectorDef,
+    fields: &[FieldSpec],
+    oauth2: Option<&OAuthSpec>,
+) -> Result<BTreeMap<String, String>, String> {
+    let mut env = BTreeMap::new();
+    if def.access_token_env.is_some() && auth != AuthKind::OAuth2 {
+        return Err(
+            "`access_token_env` is for OAuth2 apps; give a Custom field its own `env`".into(),
+        );
+    }
+    if auth == AuthKind::OAuth2 {
+        let name = def
+            .access_token_env
+            .clone()
+            .unwrap_or_else(|| default_env_var(id, "access_token"));
+        env.insert("access_token".to_owned(), name);
+    }
+    for f in fields {
+        let name = f.env.clone().unwrap_or_else(|| default_env_var(id, &f.key));
+        env.insert(f.key.clone(), name);
+    }
+    if let Some(o) = oauth2 {
+        for key in o.callback_fields.iter().chain(o.token_fields.keys()) {
+            env.entry(key.clone())
+                .or_insert_with(|| default_env_var(id, key));
+        }
+    }
+    let mut seen = std::collections::HashMap::new();
+    for (key, name) in &env {
+        valid_env_name(name).map_err(|e| format!("the variable of `{key}`: {e}"))?;
+        if let Some(other) = seen.insert(name.as_str(), key.as_str()) {
+            return Err(format!(
+                "`{other}` and `{key}` would both be given to programs as `{name}`; give one an `env` of its own"
+            ));
+        }
+    }
+    Ok(env)
+}
+
+fn git_spec(def: &ConnectorDef) -> Result<Option<GitSpec>, String> {
+    let Some(hosts) = &def.git_hosts else {
+        if def.git_username.is_some() {
+            return Err("`git_username` needs `git_hosts`".into());
+        }
+        return Ok(None);
+    };
+    let username = def
+        .git_username
+        .clone()
+        .ok_or("`git_hosts` needs `git_username`, the user name git sends with the token")?;
+    if username.is_empty() || username.chars().any(|c| c.is_control() || c == '=') {
+        return Err("`git_username` must be a plain, non-empty name".into());
+    }
+    let mut out = Vec::new();
+    for host in hosts {
+        let (name, port) = match host.rsplit_once(':') {
+            Some((n, p)) => (n, Some(p)),
+            None => (host.as_str(), None),
+        };
+        let name_ok = !name.is_empty()
+            && name.len() <= 253
+            && name
+                .split('.')
+                .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        let port_ok = port.is_none_or(|p| p.parse::<u16>().is_ok_and(|p| p > 0));
+        if !name_ok || !port_ok {
+            return Err(format!(
+                "`git_hosts` holds host names such as `github.com` (with `:port` if needed), not `{host}`"
+            ));
+        }
+        out.push(host.to_ascii_lowercase());
+    }
+    if out.is_empty() {
+        return Err("`git_hosts` is empty; remove it or name a host".into());
+    }
+    Ok(Some(GitSpec {
+        hosts: out,
+        username,
+    }))
 }
 
 #[cfg(test)]
@@ -768,6 +961,112 @@ redirect_port = 8123
         assert!(err.to_string().contains("refresh_token_lifetime"), "{err}");
         let cat = load("[connectors.xero]\nmax_concurrency = 2\n").unwrap();
         assert_eq!(cat.get("xero").unwrap().max_concurrency, Some(2));
+    }
+
+    #[test]
+    fn exec_variables_are_derived_or_declared() {
+        assert_eq!(
+            default_env_var("hubspot", "access_token"),
+            "HUBSPOT_ACCESS_TOKEN"
+        );
+        assert_eq!(
+            default_env_var("quickbooks", "realmId"),
+            "QUICKBOOKS_REALM_ID"
+        );
+        assert_eq!(
+            default_env_var("hubspot-private-app", "access_token"),
+            "HUBSPOT_PRIVATE_APP_ACCESS_TOKEN"
+        );
+        let cat = load("").unwrap();
+        let env = |app: &str, key: &str| cat.get(app).unwrap().env_var(key);
+        assert_eq!(env("hubspot", "access_token"), "HUBSPOT_ACCESS_TOKEN");
+        assert_eq!(env("hubspot", "hub_id"), "HUBSPOT_HUB_ID");
+        assert_eq!(env("stripe", "api_key"), "STRIPE_API_KEY");
+        assert_eq!(env("quickbooks", "realmId"), "QUICKBOOKS_REALM_ID");
+        assert_eq!(
+            env("visma-economic", "app_secret_token"),
+            "ECONOMIC_APP_SECRET_TOKEN"
+        );
+        assert_eq!(
+            cat.get("quickbooks").unwrap().env["realmId"],
+            "QUICKBOOKS_REALM_ID"
+        );
+        // Every built-in app has a variable for each of its values.
+        for c in cat.iter() {
+            if c.auth == AuthKind::OAuth2 {
+                assert!(c.env.contains_key("access_token"), "{}", c.id);
+            }
+            for f in &c.fields {
+                assert!(c.env.contains_key(&f.key), "{} {}", c.id, f.key);
+            }
+        }
+
+        let cat = load(&format!(
+            "{OAUTH_APP}access_token_env = \"IDP_TOKEN\"\n[[connectors.idp.fields]]\nkey = \"tenant\"\nlabel = \"T\"\nsecret = false\nenv = \"IDP_TENANT_NAME\"\n"
+        ))
+        .unwrap();
+        let idp = cat.get("idp").unwrap();
+        assert_eq!(idp.env["access_token"], "IDP_TOKEN");
+        assert_eq!(idp.env["tenant"], "IDP_TENANT_NAME");
+        for (bad, says) in [
+            ("access_token_env = \"FOURGENT_X\"", "fourgent variable"),
+            ("access_token_env = \"1X\"", "not a valid variable name"),
+            (
+                "access_token_env = \"IDP_TENANT\"\n[[connectors.idp.fields]]\nkey = \"tenant\"\nlabel = \"T\"\nsecret = false",
+                "would both",
+            ),
+        ] {
+            let err = load(&format!("{OAUTH_APP}{bad}\n")).unwrap_err();
+            assert!(err.to_string().contains(says), "{bad}: {err}");
+        }
+        let err = load("[connectors.acme]\nname = \"A\"\nauth = \"custom\"\naccess_token_env = \"A_T\"\n[[connectors.acme.fields]]\nkey = \"k\"\nlabel = \"K\"\nsecret = true\n").unwrap_err();
+        assert!(err.to_string().contains("for OAuth2 apps"), "{err}");
+    }
+
+    #[test]
+    fn git_hosts_need_a_user_name_and_plain_host_names() {
+        let cat = load("").unwrap();
+        let git = cat.get("github").unwrap().git.clone().unwrap();
+        assert_eq!(git.hosts, vec!["github.com"]);
+        let cat = load(&format!(
+            "{OAUTH_APP}git_hosts = [\"Git.Example.com:8443\"]\ngit_username = \"oauth2\"\n"
+        ))
+        .unwrap();
+        let git = cat.get("idp").unwrap().git.clone().unwrap();
+        assert_eq!(git.hosts, vec!["git.example.com:8443"]);
+        assert_eq!(git.username, "oauth2");
+        for (bad, says) in [
+            ("git_hosts = [\"github.com\"]", "needs `git_username`"),
+            ("git_username = \"x\"", "needs `git_hosts`"),
+            (
+                "git_hosts = [\"https://github.com\"]\ngit_username = \"x\"",
+                "host names",
+            ),
+            ("git_hosts = [\"a..b\"]\ngit_username = \"x\"", "host names"),
+            ("git_hosts = []\ngit_username = \"x\"", "is empty"),
+        ] {
+            let err = load(&format!("{OAUTH_APP}{bad}\n")).unwrap_err();
+            assert!(err.to_string().contains(says), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn loading_some_apps_gives_the_same_connectors_as_the_whole_catalog() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("connectors.toml");
+        std::fs::write(&user, "[connectors.hubspot]\nclient_id = \"mine\"\n").unwrap();
+        let whole = Catalog::load(&user, |_| None).unwrap();
+        let json = |c: &Connector| serde_json::to_string(c).unwrap();
+        for c in whole.iter() {
+            let some = Catalog::load_only(&user, |_| None, &[c.id.as_str(), "stripe"]).unwrap();
+            assert_eq!(json(some.get(&c.id).unwrap()), json(c), "{}", c.id);
+        }
+        let some = Catalog::load_only(&user, |_| None, &["stripe"]).unwrap();
+        assert_eq!(
+            some.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+            ["hubspot", "stripe"],
+            "the user's apps, and the ones asked for"
+        );
     }
 
     #[test]

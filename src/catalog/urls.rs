@@ -670,6 +670,8 @@ mod tests {
             fields: vec![],
             url_rules: rules(templates, declared).unwrap(),
             max_concurrency: None,
+            env: BTreeMap::new(),
+            git: None,
         }
     }
 

@@ -199,6 +199,16 @@ fn describe_with(c: &Connector, secret_state: Option<&str>) -> String {
     if let Some(b) = &c.basic_auth {
         lines.push(("Sent as".into(), format!("HTTP Basic `{b}`")));
     }
+    if let Some(git) = &c.git {
+        lines.push((
+            "Git hosts".into(),
+            format!(
+                "{} as user {} (`fourgent credential git`)",
+                git.hosts.join(", "),
+                git.username
+            ),
+        ));
+    }
     let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     let mut out: String = lines
         .iter()
@@ -221,6 +231,13 @@ fn describe_with(c: &Connector, secret_state: Option<&str>) -> String {
             }
             out.push_str(&line);
             out.push('\n');
+        }
+    }
+    if !c.env.is_empty() {
+        out.push_str("\nVariables (`fourgent connections exec`):\n");
+        let kw = c.env.keys().map(String::len).max().unwrap_or(0);
+        for (key, var) in &c.env {
+            out.push_str(&format!("  {key:<kw$}  {var}\n"));
         }
     }
     if !c.notes.is_empty() {

@@ -2,9 +2,10 @@
 
 pub mod connections;
 pub mod connectors;
+mod credential;
 pub mod generate;
 
-use crate::cli::{Command, ConnectorsCommand};
+use crate::cli::{Command, ConnectorsCommand, CredentialCommand};
 use crate::context::Ctx;
 use crate::error::Result;
 
@@ -16,6 +17,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Connectors(ConnectorsCommand::SetSecret(args)) => {
             connectors::set_secret(ctx, &args)
         }
+        Command::Credential(CredentialCommand::Git(args)) => credential::git(ctx, &args),
         Command::Generate(args) => generate::run(ctx, &args),
     }
 }

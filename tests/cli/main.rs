@@ -10,6 +10,7 @@ mod connectors;
 mod crash;
 mod delete;
 mod drift;
+mod exec;
 mod files;
 mod help;
 mod hostile;

@@ -3,9 +3,10 @@
 
 mod add;
 mod delete;
+mod exec;
 mod list;
 mod r#move;
-mod oauth;
+pub(crate) mod oauth;
 mod reauthorize;
 mod show;
 mod status;
@@ -32,6 +33,7 @@ pub fn run(ctx: &Ctx, command: ConnectionsCommand) -> Result<()> {
         ConnectionsCommand::Delete(args) => delete::run(ctx, &args),
         ConnectionsCommand::Token(args) => token::run(ctx, &args),
         ConnectionsCommand::Move(args) => r#move::run(ctx, &args),
+        ConnectionsCommand::Exec(args) => exec::run(ctx, &args),
     }
 }
 

@@ -21,6 +21,16 @@ pub(crate) fn client_credentials(
     ctx: &Ctx,
     connector: &Connector,
 ) -> Result<(String, Option<Secret>)> {
+    client_credentials_in(ctx.secrets(), ctx.config_dir(), connector)
+}
+
+/// [`client_credentials`] without a `Ctx`, for threads: the client secret
+/// from the environment or `secrets` (the run's store).
+pub(crate) fn client_credentials_in(
+    secrets: &dyn secrets::SecretStore,
+    config_dir: &std::path::Path,
+    connector: &Connector,
+) -> Result<(String, Option<Secret>)> {
     let spec = connector.oauth2.as_ref().expect("OAuth2 connector");
     let Some(client_id) = spec.client_id.clone() else {
         let docs = connector
@@ -33,16 +43,14 @@ pub(crate) fn client_credentials(
             connector.name,
             spec.redirect_uri(None).replace("http://localhost/callback", "http://localhost:PORT/callback"),
             connector.id,
-            ctx.config_dir().join("connectors.toml").display(),
+            config_dir.join("connectors.toml").display(),
             env::client_id_var(&connector.id),
             connector.id,
         )));
     };
     let secret = match env::var(&env::client_secret_var(&connector.id)) {
         Some(s) => Some(Secret::from(s)),
-        None => ctx
-            .secrets()
-            .get(&secrets::client_secret_account(&connector.id))?,
+        None => secrets.get(&secrets::client_secret_account(&connector.id))?,
     };
     Ok((client_id, secret))
 }
