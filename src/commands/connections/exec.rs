@@ -153,7 +153,7 @@ fn choose(ctx: &Ctx, args: &ExecArgs) -> Result<Chosen> {
     }
     let conns: Vec<Connection> = chosen.iter().map(|&i| all[i].clone()).collect();
     if let Some(conn) = conns.iter().find(|c| c.status == Status::NotConnected) {
-        return Err(not_connected(conn));
+        return Err(super::not_connected(conn, "; nothing was run"));
     }
     Ok(Chosen {
         conns,
@@ -340,23 +340,6 @@ fn bind(bindings: &mut Vec<Binding>, targets: &[Target<'_>], b: Binding) -> Resu
     } else {
         err.with_hint("give one of them another name with `--env NAME=C[.FIELD]`")
     })
-}
-
-fn not_connected(conn: &Connection) -> Error {
-    let reason = conn
-        .last_check
-        .as_ref()
-        .and_then(|l| l.reason.clone())
-        .map(|r| format!(": {r}"))
-        .unwrap_or_default();
-    Error::new(
-        ErrorKind::NotConnected,
-        format!("{} is Not Connected{reason}; nothing was run", conn.label()),
-    )
-    .with_hint(format!(
-        "authorize it again with `fourgent connections reauthorize {}`",
-        conn.label()
-    ))
 }
 
 /// Loads every secret, refreshes tokens that would expire within

@@ -109,6 +109,26 @@ pub(crate) fn resolve_all(
     Ok(targets)
 }
 
+/// The error of a command that will not use a Not Connected connection:
+/// its recorded reason and the fix. `then` ends the message ("; nothing was
+/// run").
+pub(crate) fn not_connected(conn: &Connection, then: &str) -> Error {
+    let reason = conn
+        .last_check
+        .as_ref()
+        .and_then(|l| l.reason.clone())
+        .map(|r| format!(": {r}"))
+        .unwrap_or_default();
+    Error::new(
+        ErrorKind::NotConnected,
+        format!("{} is Not Connected{reason}{then}", conn.label()),
+    )
+    .with_hint(format!(
+        "authorize it again with `fourgent connections reauthorize {}`",
+        conn.label()
+    ))
+}
+
 /// The connector of an app ID, or a not-found error with suggestions.
 pub(crate) fn connector<'a>(catalog: &'a Catalog, app: &str) -> Result<&'a Connector> {
     catalog.get(app).ok_or_else(|| {

@@ -18,7 +18,7 @@ pub(crate) fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     let conns = ctx.store().load()?;
     let conn = &conns[super::resolve(ctx, &conns, &args.connection)?];
     if conn.status == Status::NotConnected {
-        return Err(not_connected(conn));
+        return Err(super::not_connected(conn, ""));
     }
     if conn.auth == AuthKind::OAuth2 && args.field.is_some() {
         return Err(Error::usage(
@@ -109,21 +109,4 @@ fn print(
         "token": secret.expose_secret(),
     });
     ctx.ui.out(&format!("{value}\n"))
-}
-
-fn not_connected(conn: &Connection) -> Error {
-    let reason = conn
-        .last_check
-        .as_ref()
-        .and_then(|l| l.reason.clone())
-        .map(|r| format!(": {r}"))
-        .unwrap_or_default();
-    Error::new(
-        ErrorKind::NotConnected,
-        format!("{} is Not Connected{reason}", conn.label()),
-    )
-    .with_hint(format!(
-        "authorize it again with `fourgent connections reauthorize {}`",
-        conn.label()
-    ))
 }
