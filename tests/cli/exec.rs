@@ -28,8 +28,7 @@ fn acme(key: &str) -> (FakeApp, TestEnv) {
 /// Writes an executable shell script into the test's root.
 fn script(env: &TestEnv, name: &str, body: &str) -> PathBuf {
     let path = env.root().join(name);
-    std::fs::write(&path, format!("#!/bin/sh\n{body}")).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    crate::common::write_script(&path, &format!("#!/bin/sh\n{body}"));
     path
 }
 

@@ -51,9 +51,9 @@ fn assert_no_secret(env: &TestEnv, runs: &[&Run], extra: &[&str]) {
 /// code [`CODE`] and the right state, as a browser would after consent.
 fn approving_browser(env: &mut TestEnv) {
     let script = env.root().join("approve");
-    std::fs::write(
+    crate::common::write_script(
         &script,
-        format!(
+        &format!(
             r#"#!/usr/bin/env bash
 url="${{!#}}"
 state=$(printf '%s' "$url" | sed -n 's/.*[?&]state=\([^&]*\).*/\1/p')
@@ -62,9 +62,7 @@ cb=$(printf '%b' "${{cb//%/\\x}}")
 exec curl -s -o /dev/null "$cb?code={CODE}&state=$state"
 "#
         ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    );
     env.set("BROWSER", script.to_str().unwrap());
 }
 

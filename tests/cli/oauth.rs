@@ -191,9 +191,9 @@ fn stray_and_wrong_state_requests_do_not_end_the_wait() {
     // A $BROWSER that first sends a stray request, a wrong state and a
     // callback without a code to the listener, then starts the real browser.
     let script = env.root().join("noisy-browser");
-    std::fs::write(
+    crate::common::write_script(
         &script,
-        format!(
+        &format!(
             r#"#!/usr/bin/env bash
 url="${{!#}}"
 cb=$(python3 -c 'import sys,urllib.parse as u; q=u.parse_qs(u.urlparse(sys.argv[1]).query); print(q["redirect_uri"][0])' "$url")
@@ -204,9 +204,7 @@ exec {} "$url"
 "#,
             oauth_server::fixtures().join("browser").display()
         ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    );
     env.set("BROWSER", script.to_str().unwrap());
     let run = env
         .run(&[

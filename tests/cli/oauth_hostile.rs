@@ -22,8 +22,7 @@ fn script(env: &TestEnv, name: &str, body: &str) -> PathBuf {
     let dir = env.root().join("my browser");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
-    std::fs::write(&path, format!("#!/usr/bin/env bash\nset -u\n{body}")).unwrap();
-    std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    crate::common::write_script(&path, &format!("#!/usr/bin/env bash\nset -u\n{body}"));
     path
 }
 

@@ -26,6 +26,32 @@ pub fn keyring_available() -> bool {
     ok
 }
 
+/// Writes an executable script (`text` starts with its `#!` line) and waits
+/// until it can run: right after writing, a process another test thread
+/// just forked may still hold the file open ("text file busy"). The script
+/// exits at once when its first argument is `--fourgent-warm-up`.
+pub fn write_script(path: &Path, text: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    let (shebang, rest) = text.split_once('\n').expect("a script starts with #!");
+    std::fs::write(
+        path,
+        format!("{shebang}\n[ \"${{1:-}}\" = --fourgent-warm-up ] && exit 0\n{rest}"),
+    )
+    .unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    for _ in 0..500 {
+        if Command::new(path)
+            .arg("--fourgent-warm-up")
+            .status()
+            .is_ok()
+        {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("cannot run {}", path.display());
+}
+
 /// Whether the tests run in CI (`CI` set, and not to `false`/`0`): there a
 /// missing tool fails a test instead of skipping it.
 pub fn in_ci() -> bool {
