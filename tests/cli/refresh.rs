@@ -92,10 +92,12 @@ fn signals_during_a_refresh_never_burn_the_connection() {
             // The signal came after the request went out: it waited until
             // the new tokens were stored, then ended the process as usual.
             landed += 1;
-            assert!(
-                out.stdout.is_empty(),
-                "a process ended by a signal printed a token"
-            );
+        }
+        // A process the signal reached only after it printed (it was about
+        // to exit anyway) printed a token that works.
+        let printed = String::from_utf8_lossy(&out.stdout);
+        if !printed.trim().is_empty() {
+            assert_eq!(server.whoami(printed.trim()), 200, "iteration {i}");
         }
         // Whatever the moment, the connection still refreshes.
         make_due(&env);
