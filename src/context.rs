@@ -6,13 +6,13 @@ use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::catalog::{self, Catalog};
+use crate::catalog::Catalog;
 use crate::cli::{GlobalArgs, SecretStoreKind};
 use crate::env;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::model::{Connection, SecretBackend};
-use crate::secrets::{self, FileStore, KeyringStore, SecretStore};
-use crate::store::{self, MetadataStore};
+use crate::secrets::{FileStore, KeyringStore, SecretStore};
+use crate::store::MetadataStore;
 use crate::ui::{Ui, UiSettings};
 
 pub struct Ctx {
@@ -167,107 +167,4 @@ fn default_config_dir() -> Result<PathBuf> {
         Error::usage("cannot find the config dir: neither XDG_CONFIG_HOME nor HOME is set")
             .with_hint("pass `--config-dir DIR` or set FOURGENT_CONFIG_DIR"),
     )
-}
-
-const READ_ONLY_HINT: &str =
-    "fix or move the file; fourgent does not overwrite a file it cannot read";
-
-impl From<store::Error> for Error {
-    fn from(e: store::Error) -> Error {
-        match &e {
-            store::Error::Parse { .. } | store::Error::Invalid { .. } => {
-                Error::new(ErrorKind::Config, e.to_string()).with_hint(READ_ONLY_HINT)
-            }
-            store::Error::UnknownVersion { .. } => Error::new(ErrorKind::Config, e.to_string())
-                .with_hint("it was written by a newer fourgent: upgrade fourgent to use it"),
-            store::Error::Io { source, .. } => Error::failure(e.to_string()).with_source(source),
-            // The lock is an flock: it ends with its holder. Removing the
-            // file would not free it, only let two processes in at once.
-            store::Error::LockTimeout { holder, .. } => {
-                let holder = holder.as_deref().unwrap_or("the other fourgent process");
-                Error::failure(e.to_string()).with_hint(format!(
-                    "wait for {holder} to finish, or stop it if it is stuck: the lock is released when it exits"
-                ))
-            }
-            store::Error::Unusable { fix, .. } => {
-                Error::new(ErrorKind::Config, e.to_string()).with_hint(fix.clone())
-            }
-        }
-    }
-}
-
-impl From<catalog::Error> for Error {
-    fn from(e: catalog::Error) -> Error {
-        match &e {
-            catalog::Error::Io { source, .. } => Error::failure(e.to_string()).with_source(source),
-            _ => Error::new(ErrorKind::Config, e.to_string())
-                .with_hint("fix the entry; `docs/connectors.md` describes every key"),
-        }
-    }
-}
-
-const FILE_STORE_HINT: &str =
-    "opt in to the file store with `--secret-store file` (or FOURGENT_SECRET_STORE=file)";
-
-impl From<secrets::Error> for Error {
-    fn from(e: secrets::Error) -> Error {
-        let message = e.to_string();
-        match e {
-            secrets::Error::Unavailable { reason, hint } => {
-                Error::new(ErrorKind::Keychain, message)
-                    .with_cause(reason)
-                    .with_hint(format!("{hint}, or {FILE_STORE_HINT}"))
-            }
-            secrets::Error::Locked { reason } => Error::new(ErrorKind::Keychain, message)
-                .with_cause(reason)
-                .with_hint(format!("unlock the keychain (log in to your desktop session), or {FILE_STORE_HINT}")),
-            secrets::Error::TimedOut { .. } => Error::new(ErrorKind::Keychain, message)
-                .with_hint(format!(
-                    "the keychain may be waiting for an unlock prompt nobody can see; unlock it, or {FILE_STORE_HINT}"
-                )),
-            secrets::Error::Failed { reason } => Error::new(ErrorKind::Keychain, message)
-                .with_cause(reason)
-                .with_hint(FILE_STORE_HINT),
-            secrets::Error::Corrupt { .. } => Error::new(ErrorKind::Config, message)
-                .with_hint("re-enter the credentials with `fourgent connections reauthorize`"),
-            secrets::Error::File(inner) => {
-                let kind_hint = matches!(inner, store::Error::Parse { .. });
-                let err = Error::from(inner);
-                if kind_hint {
-                    err.with_hint("secrets.toml is written by fourgent only; restore it from a backup or move it away")
-                } else {
-                    err
-                }
-            }
-        }
-    }
-}
-
-impl From<crate::oauth::Error> for Error {
-    fn from(e: crate::oauth::Error) -> Error {
-        use crate::oauth::Error as O;
-        let message = e.to_string();
-        match e {
-            O::NoClientId { .. } | O::Config(_) | O::BadPaste(_) => Error::usage(message),
-            O::Listener(crate::oauth::loopback::Error::PortInUse { port, .. }) => Error::usage(message).with_hint(format!(
-                "stop what uses port {port}, or pass another `--port` (the app must accept that redirect URI too)"
-            )),
-            O::Listener(_) => Error::failure(message),
-            O::Denied { .. } | O::Rejected { .. } => Error::new(ErrorKind::Auth, message),
-            O::TimedOut(_) => Error::new(ErrorKind::TimedOut, message).with_hint(
-                "run the command again (with a longer `--timeout` if you need it), or pass `--no-browser` and open the printed address yourself",
-            ),
-            O::Network { .. } | O::NoAnswer { .. } | O::Malformed { .. } => {
-                Error::new(ErrorKind::Network, message)
-            }
-            O::Url(e) => Error::new(ErrorKind::Config, message).with_hint(match e.placeholder() {
-                Some(key) => format!(
-                    "nothing was sent; give `{key}` a valid value with `--field {key}=VALUE` (`fourgent connections reauthorize` takes it too)"
-                ),
-                None => "nothing was sent; fix the URL in connectors.toml".into(),
-            }),
-            O::UnsafeAnswer(_) => Error::new(ErrorKind::Auth, message)
-                .with_hint("nothing was saved; the app answered with a value its URLs may not hold"),
-        }
-    }
 }

@@ -212,10 +212,7 @@ fn parse_file(
     text: &str,
 ) -> Result<BTreeMap<String, toml::Spanned<ConnectorDef>>, Error> {
     let file: CatalogFile = toml::from_str(text).map_err(|e| {
-        let (line, column) = e
-            .span()
-            .map(|s| crate::store::line_col(text, s.start))
-            .unwrap_or((1, 1));
+        let (line, column) = crate::store::error_position(text, &e);
         Error::Parse {
             path: path.to_owned(),
             line,

@@ -53,10 +53,7 @@ impl FileStore {
         };
         // Never echo the parser's excerpt of this file: it may hold a secret.
         let file: SecretsFile = toml::from_str(&text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map(|s| store::line_col(&text, s.start))
-                .unwrap_or((1, 1));
+            let (line, column) = store::error_position(&text, &e);
             store::Error::Parse {
                 path: self.path.clone(),
                 line,

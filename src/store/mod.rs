@@ -259,7 +259,7 @@ pub fn parse_toml(text: &str) -> Result<(i64, Vec<Connection>), toml::de::Error>
 #[doc(hidden)]
 pub fn parse_full(path: &Path, text: &str) -> Result<Vec<Connection>, Error> {
     let parse_error = |e: toml::de::Error| {
-        let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+        let (line, column) = error_position(text, &e);
         Error::Parse {
             path: path.to_owned(),
             line,
@@ -344,6 +344,12 @@ fn table_line(text: &str, index: usize) -> Option<usize> {
     let spans: Spans = toml::from_str(text).ok()?;
     let span = spans.connections.get(index)?.span();
     Some(line_col(text, span.start).0)
+}
+
+/// Where a TOML parse error is: 1-based line and column (1, 1 when the
+/// parser gives no position). The one place every file's errors get theirs.
+pub fn error_position(text: &str, e: &toml::de::Error) -> (usize, usize) {
+    e.span().map_or((1, 1), |s| line_col(text, s.start))
 }
 
 /// 1-based line and column (in characters) of a byte offset.
