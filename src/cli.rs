@@ -7,7 +7,6 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::SignedDuration;
 
 use crate::model::Selector;
-use crate::ui::ColorChoice;
 
 const ABOUT: &str = "Manage connections to third-party apps for Fourgent integrations";
 
@@ -93,7 +92,7 @@ pub struct GlobalArgs {
         value_enum,
         value_name = "WHEN"
     )]
-    pub color: Option<ColorChoice>,
+    pub color: Option<ColorWhen>,
 
     /// Say more on stderr (repeat for more)
     #[arg(short, long, global = true,
@@ -112,6 +111,24 @@ pub enum SecretStoreKind {
     Keyring,
     /// secrets.toml in the config dir, readable by you only
     File,
+}
+
+/// `--color WHEN`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<ColorWhen> for crate::ui::ColorChoice {
+    fn from(when: ColorWhen) -> Self {
+        match when {
+            ColorWhen::Auto => crate::ui::ColorChoice::Auto,
+            ColorWhen::Always => crate::ui::ColorChoice::Always,
+            ColorWhen::Never => crate::ui::ColorChoice::Never,
+        }
+    }
 }
 
 impl From<SecretStoreKind> for crate::model::SecretBackend {

@@ -31,7 +31,7 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(global: &GlobalArgs) -> Result<Ctx> {
         let ui = Ui::new(UiSettings {
-            color: global.color,
+            color: global.color.map(Into::into),
             no_color_env: env::var(env::NO_COLOR).is_some(),
             no_input: global.no_input,
             ci: env::is_ci(),

@@ -15,7 +15,7 @@ use crate::sanitize::lines;
 use crate::secrets::Secret;
 
 /// `--color`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ColorChoice {
     Auto,
     Always,

@@ -392,11 +392,6 @@ pub fn show(c: &Connection, now: Timestamp) -> String {
         .collect()
 }
 
-/// The word for a status in tables.
-pub fn status_word(s: Status) -> String {
-    s.to_string()
-}
-
 /// The STATUS word of a connection `status` could not check (the stored
 /// status is kept).
 pub const UNREACHABLE: &str = "Unreachable";
