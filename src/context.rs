@@ -12,13 +12,13 @@ use crate::env;
 use crate::error::{Error, Result};
 use crate::model::{Connection, SecretBackend};
 use crate::secrets::{FileStore, KeyringStore, SecretStore};
-use crate::store::MetadataStore;
+use crate::store::{FileMetadata, Metadata};
 use crate::ui::{Ui, UiSettings};
 
 pub struct Ctx {
     pub ui: Ui,
     config_dir: PathBuf,
-    store: MetadataStore,
+    store: Box<dyn Metadata>,
     secret_store_kind: SecretStoreKind,
     catalog: OnceCell<Catalog>,
     keyring: OnceCell<KeyringStore>,
@@ -58,7 +58,7 @@ impl Ctx {
         };
         Ok(Ctx {
             ui,
-            store: MetadataStore::new(&config_dir),
+            store: Box::new(FileMetadata::new(&config_dir)),
             config_dir,
             secret_store_kind: global.secret_store,
             catalog: OnceCell::new(),
@@ -74,8 +74,9 @@ impl Ctx {
         &self.config_dir
     }
 
-    pub fn store(&self) -> &MetadataStore {
-        &self.store
+    /// Where connections' metadata lives for this run.
+    pub fn store(&self) -> &dyn Metadata {
+        self.store.as_ref()
     }
 
     pub fn catalog(&self) -> Result<&Catalog> {
@@ -145,14 +146,10 @@ impl Ctx {
         self.http_timeout
     }
 
-    /// Runs a future to completion on a runtime made for this call. Only
-    /// commands that talk to the network get here.
+    /// Runs a future to completion on the process's runtime (built on the
+    /// first call: only commands that talk to the network get here).
     pub fn block_on<F: std::future::Future>(&self, fut: F) -> Result<F::Output> {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| Error::failure("cannot start the async runtime").with_source(&e))?;
-        Ok(rt.block_on(fut))
+        crate::runtime::block_on(fut).map_err(Error::failure)
     }
 }
 

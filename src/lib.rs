@@ -12,6 +12,7 @@ pub mod error;
 pub mod http;
 pub mod model;
 pub mod oauth;
+pub mod runtime;
 mod sanitize;
 pub mod secrets;
 pub mod signals;

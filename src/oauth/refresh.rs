@@ -2,8 +2,9 @@
 //! caller (`token`, `status`, `delete`, `exec`) goes through.
 //!
 //! 1. **Due check**, without a lock: a token that is not due is used as it is.
-//! 2. **Lock**: the connection's secret lock (`locks/<ID>.lock` in the config
-//!    dir), one per connection and separate from the metadata lock. Every
+//! 2. **Lock**: the connection's secret lock (`Metadata::lock_connection`:
+//!    `locks/<ID>.lock` in the config dir for the local store), one per
+//!    connection and separate from the metadata lock. Every
 //!    write of a connection's secret (refresh, reauthorize, delete, move)
 //!    takes it, always before the metadata lock, never after.
 //! 3. **Re-read** the secret and the metadata under the lock: another process
@@ -20,14 +21,12 @@
 //!    hammers the app with a dead refresh token; `invalid_grant` marks the
 //!    connection Not Connected at once.
 
-use std::path::{Path, PathBuf};
-
 use jiff::{SignedDuration, Timestamp};
 
 use super::{App, is_due};
 use crate::model::{CheckResult, Connection, ConnectionId, LastCheck, Status};
 use crate::secrets::{self, Credentials, ExposeSecret, SecretStore};
-use crate::store::{self, FileLock, MetadataStore};
+use crate::store::{self, Metadata};
 
 /// The first wait after a failed refresh; it doubles with each failure.
 const COOLDOWN: SignedDuration = SignedDuration::from_secs(30);
@@ -98,29 +97,9 @@ pub enum How {
 /// The stores and the client a refresh works with.
 pub struct Refresher<'a> {
     pub secrets: &'a dyn SecretStore,
-    pub metadata: &'a MetadataStore,
-    /// The config dir; the locks live in its `locks/`.
-    pub config_dir: &'a Path,
+    /// The connections' metadata, and their locks.
+    pub metadata: &'a dyn Metadata,
     pub http: &'a reqwest::Client,
-}
-
-/// Where the secret lock of a connection lives.
-pub fn lock_target(config_dir: &Path, id: &ConnectionId) -> PathBuf {
-    config_dir.join("locks").join(id.as_str())
-}
-
-/// The lock file itself (`locks/<ID>.lock`).
-pub fn lock_file(config_dir: &Path, id: &ConnectionId) -> PathBuf {
-    config_dir
-        .join("locks")
-        .join(format!("{}.lock", id.as_str()))
-}
-
-/// Takes the lock that every write of `id`'s secret holds.
-pub fn lock_secret(config_dir: &Path, id: &ConnectionId) -> Result<FileLock, store::Error> {
-    let target = lock_target(config_dir, id);
-    store::ensure_dir(target.parent().expect("a lock target has a parent"))?;
-    FileLock::acquire(&target)
 }
 
 /// Whether `creds` hold a token that must be refreshed: due (see
@@ -153,7 +132,7 @@ impl Refresher<'_> {
             });
         }
         let seen = access_token(&creds);
-        let _lock = lock_secret(self.config_dir, &conn.id)?;
+        let _lock = self.metadata.lock_connection(&conn.id)?;
 
         // Re-read under the lock.
         let mut creds = self.load(&conn.id)?;
@@ -203,14 +182,8 @@ impl Refresher<'_> {
             return Err(Error::NotConnected { reason });
         }
         let app = app_of().map_err(|e| Error::Client(Box::new(e)))?;
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| {
-                Error::Client(Box::new(
-                    crate::error::Error::failure("cannot start the async runtime").with_source(&e),
-                ))
-            })?;
+        let runtime = crate::runtime::get()
+            .map_err(|e| Error::Client(Box::new(crate::error::Error::failure(e))))?;
 
         // From here until the answer is stored, Ctrl-C and SIGTERM wait.
         let deferred = crate::signals::defer();

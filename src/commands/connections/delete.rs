@@ -39,7 +39,7 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
         // Under the connection's secret lock: a refresh in another process
         // either finished (and its newest tokens are revoked here) or waits
         // and then finds the connection gone.
-        let lock = crate::oauth::refresh::lock_secret(ctx.config_dir(), &conn.id)?;
+        let lock = ctx.store().lock_connection(&conn.id)?;
         let current = store
             .get(&account)
             .map_err(|e| super::store_error(ctx, conn, e))?;
@@ -89,10 +89,9 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
                 store.describe()
             ));
         }
-        // The connection is gone: its lock file goes too (a process still
-        // waiting on it finds no connection once it gets it).
-        let _ = std::fs::remove_file(crate::oauth::refresh::lock_file(ctx.config_dir(), &conn.id));
-        drop(lock);
+        // The connection is gone: so is its lock (a process still waiting
+        // on it finds no connection once it gets it).
+        ctx.store().forget(&conn.id, lock);
         ctx.ui.success(&format!("Deleted {}", conn.label_with_id()));
         deleted.push(serde_json::json!({
             "app": conn.app,

@@ -10,7 +10,6 @@ use crate::cli::MoveArgs;
 use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Connection, SecretBackend};
-use crate::oauth::refresh::lock_secret;
 use crate::secrets;
 
 pub(crate) fn run(ctx: &Ctx, args: &MoveArgs) -> Result<()> {
@@ -45,7 +44,7 @@ pub(crate) fn run(ctx: &Ctx, args: &MoveArgs) -> Result<()> {
 fn move_one(ctx: &Ctx, conn: &Connection, from: SecretBackend, to: SecretBackend) -> Result<()> {
     let account = secrets::connection_account(&conn.id);
     let (source, target) = (ctx.secret_store(from), ctx.secret_store(to));
-    let _lock = lock_secret(ctx.config_dir(), &conn.id)?;
+    let _lock = ctx.store().lock_connection(&conn.id)?;
     let secret = source
         .get(&account)
         .map_err(|e| super::store_error(ctx, conn, e))?

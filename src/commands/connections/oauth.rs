@@ -353,7 +353,6 @@ fn refresh(
     let refresher = Refresher {
         secrets: ctx.secrets_for(conn),
         metadata: ctx.store(),
-        config_dir: ctx.config_dir(),
         http: ctx.http().map_err(Failed::Early)?,
     };
     let app_of = || -> Result<App<'_>> {
@@ -381,7 +380,7 @@ fn refresh(
         ctx.ui.warn(&format!(
             "the new tokens of {} are stored, but {} could not be updated: {e}",
             conn.label(),
-            ctx.store().path().display()
+            ctx.store().describe()
         ));
     }
     Ok(fresh.creds)

@@ -55,7 +55,7 @@ pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
     // a refresh in another process from storing tokens over the new ones.
     let backend = ctx.backend_of(&conn);
     let store = ctx.secret_store(backend);
-    let _lock = crate::oauth::refresh::lock_secret(ctx.config_dir(), &conn.id)?;
+    let _lock = ctx.store().lock_connection(&conn.id)?;
     let old_secret = store
         .get(&account_key)
         .map_err(|e| super::store_error(ctx, &conn, e))?;

@@ -20,12 +20,12 @@ use crate::model::{AuthKind, Connection};
 use crate::oauth::App;
 use crate::oauth::refresh::{Refresher, needs_refresh};
 use crate::secrets::{Credentials, Secret, SecretStore, TokenSet};
-use crate::store::MetadataStore;
+use crate::store::Metadata;
 use crate::ui::Ui;
 
 /// What all sources share.
 pub(crate) struct Shared<'a> {
-    pub metadata: &'a MetadataStore,
+    pub metadata: &'a dyn Metadata,
     pub config_dir: &'a Path,
     /// The run's store, which may hold OAuth client secrets.
     pub client_secrets: &'a dyn SecretStore,
@@ -41,7 +41,7 @@ pub(crate) struct Shared<'a> {
 
 impl<'a> Shared<'a> {
     pub(crate) fn new(
-        metadata: &'a MetadataStore,
+        metadata: &'a dyn Metadata,
         config_dir: &'a Path,
         client_secrets: &'a dyn SecretStore,
         http_timeout: Duration,
@@ -183,7 +183,6 @@ impl<'a> Source<'a> {
         let refresher = Refresher {
             secrets: self.secrets,
             metadata: shared.metadata,
-            config_dir: shared.config_dir,
             http,
         };
         let app_of = || -> crate::error::Result<App<'_>> {
@@ -209,7 +208,7 @@ impl<'a> Source<'a> {
         if let Some(e) = fresh.metadata_error {
             shared.ui.warn(&format!(
                 "the new tokens of {label} are stored, but {} could not be updated: {e}",
-                shared.metadata.path().display()
+                shared.metadata.describe()
             ));
         }
         shared
