@@ -73,6 +73,19 @@ pub struct GlobalArgs {
     )]
     pub secret_store: SecretStoreKind,
 
+    /// A team store to keep connections in, shared with your team and CI:
+    /// a `postgres://` URL [default: `store` in config.toml, else this
+    /// machine's connections.toml and keychain]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "FOURGENT_STORE",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub store: Option<String>,
+
     /// Never prompt; fail with the option to pass instead (implied when stdin
     /// is not a terminal or CI is set)
     #[arg(
@@ -151,6 +164,9 @@ pub enum Command {
     /// Hand connections' tokens to other tools (git)
     #[command(subcommand)]
     Credential(CredentialCommand),
+    /// Set up a team store (PostgreSQL) and move connections into it
+    #[command(subcommand)]
+    Store(StoreCommand),
     /// Write shell completions and man pages (for packaging)
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -169,6 +185,7 @@ pub enum ConnectionsCommand {
     Token(TokenArgs),
     Move(MoveArgs),
     Exec(ExecArgs),
+    Log(LogArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -431,6 +448,105 @@ pub struct MoveArgs {
     pub to: SecretStoreKind,
 }
 
+/// Show who did what to connections in the team store, and when
+///
+/// The team store records every add, refresh (and failed refresh),
+/// reauthorization and deletion, and who used a connection (`token`,
+/// `exec`, `credential git`: once per machine and hour), with the OS user
+/// and machine. The local store keeps no history.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Only this connection: an ID, `app/name`, or an unambiguous name
+    #[arg(value_name = "CONNECTION", value_parser = parse_selector)]
+    pub connection: Option<Selector>,
+
+    /// Show at most this many events, the newest
+    #[arg(long, value_name = "N", default_value_t = 50,
+        value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub limit: u32,
+
+    /// Print a JSON array
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A team store: connections in PostgreSQL, shared by a team and its CI
+///
+/// Choose the store with `--store postgres://…`, FOURGENT_STORE, or `store =
+/// "postgres://…"` in config.toml. Secrets are encrypted on this machine
+/// with the team key (AES-256-GCM) before they are sent: the database never
+/// sees them. The key comes from FOURGENT_STORE_KEY or the OS keychain
+/// (`fourgent store set-key`).
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    Init(StoreInitArgs),
+    Status(StoreStatusArgs),
+    Import(StoreTransferArgs),
+    Export(StoreTransferArgs),
+    NewKey(StoreNewKeyArgs),
+    SetKey(StoreSetKeyArgs),
+    RotateKey(StoreRotateKeyArgs),
+}
+
+/// Create the team store's tables, or upgrade them to this version
+///
+/// Needs the team key on this machine: the store records its key ID, and
+/// every machine must hold the same key.
+#[derive(Debug, Args)]
+pub struct StoreInitArgs {}
+
+/// Show the team store: where it is, its schema version, its key, counts
+#[derive(Debug, Args)]
+pub struct StoreStatusArgs {
+    /// Print a JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Move connections between this machine and the team store
+///
+/// `import` moves connections from this machine's connections.toml and
+/// keychain (or secrets.toml) into the team store; `export` moves them back.
+/// Each connection moves whole (metadata and secret, re-encrypted), keeps its
+/// ID, and is removed from where it came from once it is stored.
+#[derive(Debug, Args)]
+pub struct StoreTransferArgs {
+    /// Connections to move: an ID, `app/name`, or an unambiguous name
+    /// [default: all]
+    #[arg(value_name = "CONNECTION", value_parser = parse_selector)]
+    pub connections: Vec<Selector>,
+}
+
+/// Print a new random team key (once), for `store set-key` or FOURGENT_STORE_KEY
+#[derive(Debug, Args)]
+pub struct StoreNewKeyArgs {}
+
+/// Keep the team key in this machine's OS keychain
+///
+/// The key is read from a hidden prompt, or from stdin when stdin is not a
+/// terminal; never from the command line.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Example:
+  printf %s \"$FOURGENT_TEAM_KEY\" | fourgent store set-key")]
+pub struct StoreSetKeyArgs {
+    /// Remove the team key from the keychain instead
+    #[arg(long)]
+    pub delete: bool,
+}
+
+/// Re-encrypt every secret in the team store under a new key
+///
+/// In one transaction: until it commits, every machine keeps reading with
+/// the old key. Then every machine needs the new one. The new key is read
+/// like `set-key` reads it, or made with `--generate` (and printed once).
+#[derive(Debug, Args)]
+pub struct StoreRotateKeyArgs {
+    /// Make a new random key, and print it once on stdout
+    #[arg(long)]
+    pub generate: bool,
+}
+
 /// Run a program with connections' credentials in its environment
 ///
 /// Each CONNECTION gives the program its secret and values under the app's
@@ -649,8 +765,11 @@ impl Command {
                 ConnectionsCommand::Status(a) => a.json,
                 ConnectionsCommand::Token(a) => a.json,
                 ConnectionsCommand::Delete(a) => a.json,
+                ConnectionsCommand::Log(a) => a.json,
                 ConnectionsCommand::Move(_) | ConnectionsCommand::Exec(_) => false,
             },
+            Command::Store(StoreCommand::Status(a)) => a.json,
+            Command::Store(_) => false,
             Command::Credential(_) => false,
             Command::Connectors(ConnectorsCommand::List(a)) => a.json,
             Command::Connectors(ConnectorsCommand::Show(a)) => a.json,

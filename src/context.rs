@@ -3,7 +3,8 @@
 //! runtime) are made on first use, so `list` pays for none of them.
 
 use std::cell::OnceCell;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::catalog::Catalog;
@@ -13,12 +14,16 @@ use crate::error::{Error, Result};
 use crate::model::{Connection, SecretBackend};
 use crate::secrets::{FileStore, KeyringStore, SecretStore};
 use crate::store::{FileMetadata, Metadata};
+use crate::team::{Team, metadata::TeamMetadata, secrets::TeamSecrets};
 use crate::ui::{Ui, UiSettings};
 
 pub struct Ctx {
     pub ui: Ui,
     config_dir: PathBuf,
     store: Box<dyn Metadata>,
+    /// The team store, when this run uses one (`--store`).
+    team: Option<Arc<Team>>,
+    team_secrets: Option<TeamSecrets>,
     secret_store_kind: SecretStoreKind,
     catalog: OnceCell<Catalog>,
     keyring: OnceCell<KeyringStore>,
@@ -56,16 +61,32 @@ impl Ctx {
                     }),
             }
         };
+        let keychain_timeout = secs(env::KEYCHAIN_TIMEOUT, 10)?;
+        let team = match store_address(global.store.as_deref(), &config_dir)? {
+            None => None,
+            Some(address) => Some(Arc::new(Team::new(
+                address,
+                secs(env::STORE_TIMEOUT, 10)?,
+                key_source(keychain_timeout),
+                who(),
+            ))),
+        };
+        let store: Box<dyn Metadata> = match &team {
+            Some(team) => Box::new(TeamMetadata::new(Arc::clone(team))),
+            None => Box::new(FileMetadata::new(&config_dir)),
+        };
         Ok(Ctx {
             ui,
-            store: Box::new(FileMetadata::new(&config_dir)),
+            store,
+            team_secrets: team.as_ref().map(|t| TeamSecrets::new(Arc::clone(t))),
+            team,
             config_dir,
             secret_store_kind: global.secret_store,
             catalog: OnceCell::new(),
             keyring: OnceCell::new(),
             file_store: OnceCell::new(),
             http: OnceCell::new(),
-            keychain_timeout: secs(env::KEYCHAIN_TIMEOUT, 10)?,
+            keychain_timeout,
             http_timeout: secs(env::HTTP_TIMEOUT, 30)?,
         })
     }
@@ -77,6 +98,17 @@ impl Ctx {
     /// Where connections' metadata lives for this run.
     pub fn store(&self) -> &dyn Metadata {
         self.store.as_ref()
+    }
+
+    /// The team store, when this run uses one.
+    pub fn team(&self) -> Option<&Arc<Team>> {
+        self.team.as_ref()
+    }
+
+    /// The local metadata store (`connections.toml`), whatever this run
+    /// uses: for `store import` and `store export`.
+    pub fn local_store(&self) -> FileMetadata {
+        FileMetadata::new(&self.config_dir)
     }
 
     pub fn catalog(&self) -> Result<&Catalog> {
@@ -98,11 +130,15 @@ impl Ctx {
         )?)
     }
 
-    /// The secret store chosen for this run (`--secret-store`): where new
-    /// connections and OAuth client secrets are kept. Making it touches
-    /// nothing: the keychain is contacted on the first call.
+    /// The secret store chosen for this run: the team store's, or
+    /// `--secret-store`. New connections and OAuth client secrets are kept
+    /// there. Making it touches nothing: the store is contacted on the
+    /// first call.
     pub fn secrets(&self) -> &dyn SecretStore {
-        self.secret_store(self.default_backend())
+        match &self.team_secrets {
+            Some(team) => team,
+            None => self.secret_store(self.default_backend()),
+        }
     }
 
     /// The store chosen for this run, as recorded on new connections.
@@ -113,7 +149,20 @@ impl Ctx {
     /// The store where `conn`'s secret lives: the one it recorded, or the
     /// run's for connections that predate the record.
     pub fn secrets_for(&self, conn: &Connection) -> &dyn SecretStore {
-        self.secret_store(self.backend_of(conn))
+        match &self.team_secrets {
+            Some(team) => team,
+            None => self.secret_store(self.backend_of(conn)),
+        }
+    }
+
+    /// What a connection records as its secret store: nothing in a team
+    /// store (its secrets are in it), else the local store it uses.
+    pub fn recorded_backend(&self, conn: Option<&Connection>) -> Option<SecretBackend> {
+        match (&self.team, conn) {
+            (Some(_), _) => None,
+            (None, Some(conn)) => Some(self.backend_of(conn)),
+            (None, None) => Some(self.default_backend()),
+        }
     }
 
     /// Which store `conn`'s secret lives in.
@@ -151,6 +200,92 @@ impl Ctx {
     pub fn block_on<F: std::future::Future>(&self, fut: F) -> Result<F::Output> {
         crate::runtime::block_on(fut).map_err(Error::failure)
     }
+}
+
+/// The team store's address: `--store` (or FOURGENT_STORE), else `store`
+/// in config.toml; `None` for this machine's own stores.
+fn store_address(given: Option<&str>, config_dir: &Path) -> Result<Option<crate::team::Address>> {
+    let (text, from) = match given {
+        Some(text) => (text.to_owned(), "--store (or FOURGENT_STORE)".to_owned()),
+        None => match read_config(config_dir)? {
+            Some(text) => (text, config_dir.join("config.toml").display().to_string()),
+            None => return Ok(None),
+        },
+    };
+    let sources = crate::team::address::Sources {
+        var: &env::var,
+        home: env::var(env::HOME).map(PathBuf::from),
+    };
+    crate::team::Address::parse(&text, &sources)
+        .map(Some)
+        .map_err(|e| Error::usage(format!("{e} (from {from})")).with_hint(
+            "a team store is `postgres://USER@HOST:PORT/DB` (libpq syntax; `?sslmode=disable` for a server without TLS)",
+        ))
+}
+
+/// `store` in the config dir's config.toml, if the file sets one.
+fn read_config(config_dir: &Path) -> Result<Option<String>> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Config {
+        store: Option<String>,
+    }
+    let path = config_dir.join("config.toml");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(Error::failure(format!("cannot read {}", path.display())).with_source(&e));
+        }
+    };
+    let config: Config = toml::from_str(&text).map_err(|e| {
+        let (line, column) = crate::store::error_position(&text, &e);
+        Error::new(
+            crate::error::ErrorKind::Config,
+            format!(
+                "cannot read {} at line {line}, column {column}: {}",
+                path.display(),
+                crate::sanitize::sanitize(e.message().trim(), 200)
+            ),
+        )
+        .with_hint("config.toml takes one key: `store = \"postgres://…\"`")
+    })?;
+    Ok(config.store.filter(|s| !s.trim().is_empty()))
+}
+
+/// Where this machine's team key is: FOURGENT_STORE_KEY, else the keychain.
+fn key_source(keychain_timeout: Duration) -> crate::team::KeySource {
+    match env::var(env::STORE_KEY) {
+        Some(text) => crate::team::KeySource::Env(secrecy::SecretString::from(text)),
+        None => crate::team::KeySource::Keychain(Box::new(move || {
+            KeyringStore::new(keychain_timeout).get(crate::team::key::ACCOUNT)
+        })),
+    }
+}
+
+/// Who runs this process, for the team store's history.
+fn who() -> crate::team::events::Who {
+    let user = env::var(env::USER)
+        .or_else(|| env::var(env::LOGNAME))
+        .or_else(|| env::var(env::USERNAME))
+        .unwrap_or_else(|| "unknown".into());
+    crate::team::events::Who {
+        user: crate::sanitize::sanitize(&user, 64),
+        host: crate::sanitize::sanitize(&host_name(), 128),
+    }
+}
+
+#[cfg(unix)]
+fn host_name() -> String {
+    rustix::system::uname()
+        .nodename()
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[cfg(not(unix))]
+fn host_name() -> String {
+    env::var("COMPUTERNAME").unwrap_or_else(|| "unknown".into())
 }
 
 fn default_config_dir() -> Result<PathBuf> {

@@ -13,6 +13,14 @@ pub const NO_INPUT: &str = "FOURGENT_NO_INPUT";
 pub const KEYCHAIN_TIMEOUT: &str = "FOURGENT_KEYCHAIN_TIMEOUT";
 /// Seconds an HTTP request to an app may take (default 30).
 pub const HTTP_TIMEOUT: &str = "FOURGENT_HTTP_TIMEOUT";
+/// The team store's key (base64), instead of the one in the OS keychain.
+pub const STORE_KEY: &str = "FOURGENT_STORE_KEY";
+/// Seconds a connection to the team store, or one request, may take (default 10).
+pub const STORE_TIMEOUT: &str = "FOURGENT_STORE_TIMEOUT";
+/// Who runs fourgent, for the team store's history (`USER`, else `LOGNAME`, `USERNAME`).
+pub const USER: &str = "USER";
+pub const LOGNAME: &str = "LOGNAME";
+pub const USERNAME: &str = "USERNAME";
 /// Set by CI systems: unless empty, `0`, `false` or `no`, fourgent never prompts.
 pub const CI: &str = "CI";
 /// When non-empty, colour is off unless `--color always` is given.
@@ -39,7 +47,7 @@ pub const GITHUB_ACTIONS: &str = "GITHUB_ACTIONS";
 
 /// Whether a variable of fourgent's environment is kept from the programs
 /// `exec` runs: OAuth client secrets (`FOURGENT_<APP>_CLIENT_SECRET`), the
-/// team store's key (`FOURGENT_STORE_KEY`), and the variables that `exec`
+/// team store's key and URL (`FOURGENT_STORE_KEY`, `FOURGENT_STORE`), and the variables that `exec`
 /// sets itself.
 pub fn withheld_from_children(name: &std::ffi::OsStr) -> bool {
     let Some(name) = name.to_str() else {
@@ -48,6 +56,8 @@ pub fn withheld_from_children(name: &std::ffi::OsStr) -> bool {
     let upper = name.to_ascii_uppercase();
     (upper.starts_with("FOURGENT_") && upper.ends_with("_CLIENT_SECRET"))
         || upper == "FOURGENT_STORE_KEY"
+        // The team store's URL may hold its password.
+        || upper == "FOURGENT_STORE"
         || [EXEC, TOKEN_URL, TOKEN_AUTH].contains(&upper.as_str())
 }
 
@@ -123,6 +133,7 @@ mod tests {
             "FOURGENT_VISMA_ECONOMIC_CLIENT_SECRET",
             "fourgent_store_key",
             "FOURGENT_STORE_KEY",
+            "FOURGENT_STORE",
             "FOURGENT_TOKEN_AUTH",
         ] {
             assert!(super::withheld_from_children(OsStr::new(name)), "{name}");

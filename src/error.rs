@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::{catalog, secrets, store};
+use crate::{catalog, secrets, store, team};
 
 /// What kind of failure ended the command. Each kind has its own exit code,
 /// documented in the README and in `fourgent --help`.
@@ -272,6 +272,7 @@ impl From<store::Error> for Error {
             store::Error::Unusable { fix, .. } => {
                 Error::new(ErrorKind::Config, e.to_string()).with_hint(fix.clone())
             }
+            store::Error::Team(team) => Error::from(team.clone()),
         }
     }
 }
@@ -310,6 +311,7 @@ impl From<secrets::Error> for Error {
                 .with_hint(FILE_STORE_HINT),
             secrets::Error::Corrupt { .. } => Error::new(ErrorKind::Config, message)
                 .with_hint("re-enter the credentials with `fourgent connections reauthorize`"),
+            secrets::Error::Team(team) => Error::from(team),
             secrets::Error::File(inner) => {
                 let kind_hint = matches!(inner, store::Error::Parse { .. });
                 let err = Error::from(inner);
@@ -319,6 +321,49 @@ impl From<secrets::Error> for Error {
                     err
                 }
             }
+        }
+    }
+}
+
+impl From<team::Error> for Error {
+    fn from(e: team::Error) -> Error {
+        use team::Failure as F;
+        let message = e.to_string();
+        let reason = crate::sanitize::clean(&e.reason, 500);
+        let with_reason = |err: Error| {
+            if reason.is_empty() {
+                err
+            } else {
+                err.with_cause(reason.clone())
+            }
+        };
+        match &e.failure {
+            F::Unreachable => with_reason(Error::new(ErrorKind::Keychain, message)).with_hint(
+                "check that the server is up and that the store URL (--store, FOURGENT_STORE or config.toml) is right",
+            ),
+            F::Refused { .. } => with_reason(Error::failure(message)),
+            F::NoSchema => Error::new(ErrorKind::Config, message)
+                .with_hint("create the tables with `fourgent store init`"),
+            F::SchemaNewer { found } => Error::new(ErrorKind::Config, message).with_hint(format!(
+                "install a newer fourgent, one that knows schema version {found}"
+            )),
+            F::SchemaOlder { .. } => Error::new(ErrorKind::Config, message)
+                .with_hint("upgrade the tables with `fourgent store init` (then every machine needs this fourgent or newer)"),
+            F::NoKey { needed } => Error::new(ErrorKind::Keychain, message).with_hint(format!(
+                "get team key {needed} from your team, then run `fourgent store set-key` or set FOURGENT_STORE_KEY"
+            )),
+            F::WrongKey { needed, .. } => Error::new(ErrorKind::Keychain, message).with_hint(format!(
+                "nothing was read or written; get team key {needed} from your team, then run `fourgent store set-key` or set FOURGENT_STORE_KEY"
+            )),
+            F::BadKey { .. } => Error::new(ErrorKind::Keychain, message)
+                .with_hint("a team key is 32 bytes in base64, as `fourgent store new-key` prints it"),
+            F::Damaged { .. } => Error::new(ErrorKind::Config, message).with_hint(
+                "someone changed the row in the database; restore it from a backup, or re-enter the credentials with `fourgent connections reauthorize`",
+            ),
+            F::Duplicate => Error::usage(message),
+            F::LockTimeout { .. } => Error::failure(message).with_hint(
+                "another fourgent process holds it; it is released when that process ends or its session drops",
+            ),
         }
     }
 }

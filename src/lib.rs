@@ -17,7 +17,7 @@ mod sanitize;
 pub mod secrets;
 pub mod signals;
 pub mod store;
-pub(crate) mod team;
+pub mod team;
 pub mod ui;
 
 pub use commands::generate;

@@ -118,6 +118,11 @@ pub(crate) fn git(ctx: &Ctx, args: &CredentialGitArgs) -> Result<()> {
     let (password, expires_at) = match conn.auth {
         AuthKind::OAuth2 => {
             let creds = oauth::live_credentials(ctx, conn, connector)?;
+            ctx.store().record(&crate::store::Event {
+                conn,
+                action: crate::store::Action::Use,
+                detail: None,
+            });
             let token = creds.token.ok_or_else(|| {
                 Error::new(
                     ErrorKind::Config,

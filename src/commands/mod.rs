@@ -4,8 +4,9 @@ pub mod connections;
 pub mod connectors;
 mod credential;
 pub mod generate;
+mod store;
 
-use crate::cli::{Command, ConnectorsCommand, CredentialCommand};
+use crate::cli::{Command, ConnectorsCommand, CredentialCommand, StoreCommand};
 use crate::context::Ctx;
 use crate::error::Result;
 
@@ -18,6 +19,15 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<()> {
             connectors::set_secret(ctx, &args)
         }
         Command::Credential(CredentialCommand::Git(args)) => credential::git(ctx, &args),
+        Command::Store(c) => match c {
+            StoreCommand::Init(_) => store::init(ctx),
+            StoreCommand::Status(args) => store::status(ctx, &args),
+            StoreCommand::Import(args) => store::import(ctx, &args),
+            StoreCommand::Export(args) => store::export(ctx, &args),
+            StoreCommand::NewKey(_) => store::new_key(ctx),
+            StoreCommand::SetKey(args) => store::set_key(ctx, &args),
+            StoreCommand::RotateKey(args) => store::rotate_key(ctx, &args),
+        },
         Command::Generate(args) => generate::run(ctx, &args),
     }
 }

@@ -26,7 +26,7 @@ use jiff::{SignedDuration, Timestamp};
 use super::{App, is_due};
 use crate::model::{CheckResult, Connection, ConnectionId, LastCheck, Status};
 use crate::secrets::{self, Credentials, ExposeSecret, SecretStore};
-use crate::store::{self, Metadata};
+use crate::store::{self, Action, Event, Metadata};
 
 /// The first wait after a failed refresh; it doubles with each failure.
 const COOLDOWN: SignedDuration = SignedDuration::from_secs(30);
@@ -93,6 +93,10 @@ pub enum How {
     /// This process refreshed it.
     Refreshed,
 }
+
+/// How many times new tokens are offered to the store before they are given
+/// up (with pauses of 0.25, 0.5, 1 and 2 s between).
+const STORE_TRIES: u32 = 5;
 
 /// The stores and the client a refresh works with.
 pub struct Refresher<'a> {
@@ -197,9 +201,7 @@ impl Refresher<'_> {
         };
         let (expires_at, scopes) = (new.expires_at, new.scopes.clone());
         creds.token = Some(new);
-        self.secrets
-            .set(&secrets::connection_account(&conn.id), &creds.to_secret())
-            .map_err(Error::NotStored)?;
+        self.store_rotated(&conn.id, &creds)?;
         // The tokens are safe: a signal that arrived meanwhile ends the
         // process here.
         drop(deferred);
@@ -222,11 +224,37 @@ impl Refresher<'_> {
                 Ok(())
             })
             .err();
+        self.metadata.record(&Event {
+            conn: &stored,
+            action: Action::Refresh,
+            detail: None,
+        });
         Ok(Fresh {
             creds,
             how: How::Refreshed,
             metadata_error,
         })
+    }
+
+    /// Stores tokens the app just issued. The old refresh token may be
+    /// dead already, so a failed write is tried again (a team store's
+    /// session may have dropped and come back) while the lock is held.
+    fn store_rotated(&self, id: &ConnectionId, creds: &Credentials) -> Result<(), Error> {
+        let account = secrets::connection_account(id);
+        let secret = creds.to_secret();
+        let mut pause = std::time::Duration::from_millis(250);
+        let mut tries = 1;
+        loop {
+            match self.secrets.set(&account, &secret) {
+                Ok(()) => return Ok(()),
+                Err(e) if tries >= STORE_TRIES => return Err(Error::NotStored(e)),
+                Err(_) => {
+                    std::thread::sleep(pause);
+                    pause *= 2;
+                    tries += 1;
+                }
+            }
+        }
     }
 
     fn load(&self, id: &ConnectionId) -> Result<Credentials, Error> {
@@ -236,6 +264,11 @@ impl Refresher<'_> {
     /// Records a failed refresh: Not Connected for `invalid_grant`, else a
     /// cooldown. Returns the error to report.
     fn record_failure(&self, id: &ConnectionId, stored: &Connection, e: super::Error) -> Error {
+        self.metadata.record(&Event {
+            conn: stored,
+            action: Action::RefreshFailed,
+            detail: Some(crate::sanitize::clean(&e.to_string(), 300)),
+        });
         if e.is_invalid_grant() {
             let reason = format!("the app refused to refresh the token: {e}");
             return match self.mark_not_connected(id, &reason) {

@@ -42,6 +42,9 @@ pub enum Error {
     /// The stored value is not something fourgent wrote.
     #[error("the secret stored for `{account}` is damaged")]
     Corrupt { account: String },
+    /// The team store failed, or this machine has no (or the wrong) team key.
+    #[error(transparent)]
+    Team(#[from] crate::team::Error),
     /// The file store could not be read or written.
     #[error(transparent)]
     File(#[from] crate::store::Error),

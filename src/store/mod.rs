@@ -58,6 +58,9 @@ pub enum Error {
         /// "process 1234 (fourgent)", when the system says.
         holder: Option<String>,
     },
+    /// The team store failed.
+    #[error(transparent)]
+    Team(#[from] crate::team::Error),
     /// A file that may not be used as it is: a dangling link, a directory,
     /// or a file others could read or change (see `trust`).
     #[error("cannot use {}: {problem}", path.display())]
@@ -92,6 +95,47 @@ pub trait Metadata: Send + Sync {
 
     /// Releases the lock of a connection that was deleted, and forgets it.
     fn forget(&self, id: &ConnectionId, lock: ConnectionLock);
+
+    /// Records what happened to a connection, where the store keeps a
+    /// history (the team store); the local file keeps none.
+    fn record(&self, _event: &Event<'_>) {}
+}
+
+/// Something that happened to a connection, for a store's history.
+pub struct Event<'a> {
+    pub conn: &'a Connection,
+    pub action: Action,
+    /// Why, for a failure; never a secret.
+    pub detail: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Add,
+    Refresh,
+    RefreshFailed,
+    Reauthorize,
+    Delete,
+    /// A credential was handed out (`token`, `exec`, `credential git`).
+    Use,
+    /// Copied in from, or out to, a machine's own store.
+    Import,
+    Export,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Add => "add",
+            Action::Refresh => "refresh",
+            Action::RefreshFailed => "refresh-failed",
+            Action::Reauthorize => "reauthorize",
+            Action::Delete => "delete",
+            Action::Use => "use",
+            Action::Import => "import",
+            Action::Export => "export",
+        }
+    }
 }
 
 impl dyn Metadata + '_ {

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::model::connection::{same_name, suggest_name, validate_name};
 use crate::model::{CheckResult, Connection, ConnectionId, LastCheck, Status};
 use crate::secrets;
+use crate::store::{Action, Event};
 use crate::ui::render;
 
 pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
@@ -117,7 +118,7 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
                 result: CheckResult::Ok,
                 reason: None,
             }),
-            store: Some(ctx.default_backend()),
+            store: ctx.recorded_backend(None),
             refresh_failures: 0,
             refresh_retry_at: None,
         };
@@ -133,6 +134,11 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
             return Err(e);
         }
     };
+    ctx.store().record(&Event {
+        conn: &conn,
+        action: Action::Add,
+        detail: None,
+    });
 
     let account_note = conn
         .account

@@ -16,6 +16,14 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
         .collect::<Vec<_>>()
         .join("\n");
     let them = if targets.len() == 1 { "it" } else { "them" };
+    // In a team store, who still uses them: "only delete it if no active
+    // workflow uses it" is then something a person can check.
+    let users = recent_users(ctx, &targets)?;
+    let list = if users.is_empty() {
+        list
+    } else {
+        format!("{list}\n{users}")
+    };
     if !args.yes {
         if !ctx.ui.can_prompt() {
             return Err(Error::usage(format!(
@@ -92,6 +100,11 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
         // The connection is gone: so is its lock (a process still waiting
         // on it finds no connection once it gets it).
         ctx.store().forget(&conn.id, lock);
+        ctx.store().record(&crate::store::Event {
+            conn,
+            action: crate::store::Action::Delete,
+            detail: None,
+        });
         ctx.ui.success(&format!("Deleted {}", conn.label_with_id()));
         deleted.push(serde_json::json!({
             "app": conn.app,
@@ -169,4 +182,25 @@ fn revoke(ctx: &Ctx, conn: &Connection, stored: Option<&secrets::Secret>) -> Opt
             Some(false)
         }
     }
+}
+
+/// "Used in the last 7 days: c_x by ci@runner-3, alice@laptop" lines for a
+/// team store (empty when nobody did, or for the local store).
+fn recent_users(ctx: &Ctx, targets: &[Connection]) -> Result<String> {
+    let Some(team) = ctx.team() else {
+        return Ok(String::new());
+    };
+    let mut lines = Vec::new();
+    for conn in targets {
+        let users = crate::team::events::recent_users(team, conn.id.as_str(), 7)
+            .map_err(|e| Error::from(e.at(team.shown())))?;
+        if !users.is_empty() {
+            lines.push(format!(
+                "{} was used in the last 7 days by {}.",
+                conn.label(),
+                users.join(", ")
+            ));
+        }
+    }
+    Ok(lines.join("\n"))
 }

@@ -92,6 +92,13 @@ pub(crate) fn run(ctx: &Ctx, args: &ExecArgs) -> Result<()> {
     let catalog = ctx.catalog_of(&apps)?;
     let plan = plan(&catalog, chosen, args)?;
     let creds = preflight(ctx, args, &plan)?;
+    for target in &plan.targets {
+        ctx.store().record(&crate::store::Event {
+            conn: &target.conn,
+            action: crate::store::Action::Use,
+            detail: None,
+        });
+    }
     supervise(ctx, args, plan, creds)
 }
 

@@ -5,6 +5,7 @@ mod add;
 mod delete;
 mod exec;
 mod list;
+mod log;
 mod r#move;
 pub(crate) mod oauth;
 mod reauthorize;
@@ -34,6 +35,7 @@ pub fn run(ctx: &Ctx, command: ConnectionsCommand) -> Result<()> {
         ConnectionsCommand::Token(args) => token::run(ctx, &args),
         ConnectionsCommand::Move(args) => r#move::run(ctx, &args),
         ConnectionsCommand::Exec(args) => exec::run(ctx, &args),
+        ConnectionsCommand::Log(args) => log::run(ctx, &args),
     }
 }
 

@@ -53,8 +53,8 @@ pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
     let now = crate::model::connection::now();
     // The secret stays in the store the connection records; the lock keeps
     // a refresh in another process from storing tokens over the new ones.
-    let backend = ctx.backend_of(&conn);
-    let store = ctx.secret_store(backend);
+    let backend = ctx.recorded_backend(Some(&conn));
+    let store = ctx.secrets_for(&conn);
     let _lock = ctx.store().lock_connection(&conn.id)?;
     let old_secret = store
         .get(&account_key)
@@ -70,7 +70,7 @@ pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
         store
             .set(&account_key, &secret)
             .map_err(|e| super::store_error(ctx, &conn, e))?;
-        c.store = Some(backend);
+        c.store = backend;
         c.refresh_failures = 0;
         c.refresh_retry_at = None;
         c.fields = inputs.fields.clone();
@@ -108,6 +108,11 @@ pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
             return Err(e);
         }
     };
+    ctx.store().record(&crate::store::Event {
+        conn: &updated,
+        action: crate::store::Action::Reauthorize,
+        detail: None,
+    });
     ctx.ui.success(&format!(
         "Re-authorized {} ({}): {}",
         updated.label(),

@@ -13,6 +13,7 @@ use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{AuthKind, Connection, Status};
 use crate::secrets::{ExposeSecret, Secret};
+use crate::store::{Action, Event};
 
 pub(crate) fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     let conns = ctx.store().load()?;
@@ -94,6 +95,11 @@ fn print(
     secret: &Secret,
     expires_at: Option<Timestamp>,
 ) -> Result<()> {
+    ctx.store().record(&Event {
+        conn,
+        action: Action::Use,
+        detail: None,
+    });
     if !args.json {
         return ctx.ui.out(&format!("{}\n", secret.expose_secret()));
     }
