@@ -21,6 +21,7 @@ mod list;
 mod oauth;
 mod oauth_advice;
 mod oauth_hostile;
+mod pg_harness;
 mod reauthorize;
 mod refresh;
 mod status;

@@ -3,6 +3,7 @@
 
 pub mod fake_app;
 pub mod oauth_server;
+pub mod postgres;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
