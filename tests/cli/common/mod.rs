@@ -181,6 +181,21 @@ impl TestEnv {
         std::fs::read_to_string(self.connections_file()).unwrap_or_default()
     }
 
+    /// Makes every later write of connections.toml fail once the file was
+    /// locked and read, so a command gets as far as writing its secret: the
+    /// file moves to a name 250 bytes long, connections.toml becomes a link
+    /// to it (fourgent follows the link), and the temporary file that an
+    /// atomic write starts with cannot be named (names end at 255 bytes;
+    /// the lock file's, 5 bytes longer, still fits). Unlike a read-only
+    /// directory, this holds for root too. Reading still works.
+    pub fn fail_metadata_writes(&self) {
+        let dir = self.root().join("metadata");
+        std::fs::create_dir(&dir).unwrap();
+        let real = dir.join("m".repeat(250));
+        std::fs::rename(self.connections_file(), &real).expect("connections.toml exists");
+        std::os::unix::fs::symlink(&real, self.connections_file()).unwrap();
+    }
+
     /// Writes the user's connectors.toml.
     pub fn write_connectors(&self, text: &str) {
         std::fs::write(self.config_dir().join("connectors.toml"), text).unwrap();
@@ -324,6 +339,16 @@ fn to_run(out: Output) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
+}
+
+/// Whether any of fourgent's keychain entries (of any test) holds `text`.
+pub fn keychain_holds(text: &str) -> bool {
+    let out = Command::new("secret-tool")
+        .args(["search", "--all", "service", "fourgent"])
+        .output()
+        .expect("secret-tool is installed (libsecret-tools)");
+    assert!(out.status.success(), "secret-tool search failed: {out:?}");
+    String::from_utf8_lossy(&out.stdout).contains(text)
 }
 
 /// The secret the keychain holds for a connection, read with `secret-tool`.
