@@ -234,20 +234,7 @@ fn a_failed_write_rolls_back_the_secret() {
     let meta_before = env.read_connections();
     let secrets_before = std::fs::read_to_string(env.config_dir().join("secrets.toml")).unwrap();
     env.fail_metadata_writes();
-    let run = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "b",
-                "--secret-stdin",
-                "api_key",
-            ],
-            Some("k"),
-        )
-        .code(1);
+    let run = env.add_acme_with("b", "k", &[]).code(1);
     assert!(
         run.stderr.contains("cannot create a temporary file for"),
         "the metadata write failed, not an earlier step: {run:?}"
@@ -274,20 +261,7 @@ fn a_failed_write_leaves_no_secret_in_the_keychain() {
     env.add_acme("a", kept);
     assert!(keychain_holds(kept));
     env.fail_metadata_writes();
-    let run = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "b",
-                "--secret-stdin",
-                "api_key",
-            ],
-            Some(rolled_back),
-        )
-        .code(1);
+    let run = env.add_acme_with("b", rolled_back, &[]).code(1);
     assert!(
         run.stderr.contains("cannot create a temporary file for"),
         "the metadata write failed, not an earlier step: {run:?}"

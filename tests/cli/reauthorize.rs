@@ -6,25 +6,9 @@ fn reauthorize_keeps_id_and_name_and_replaces_the_secret() {
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
     let id = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "prod",
-                "--secret-stdin",
-                "api_key",
-                "--no-verify",
-                "--json",
-            ],
-            Some("old-key"),
-        )
+        .add_acme_with("prod", "old-key", &["--no-verify", "--json"])
         .success()
-        .json()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+        .id();
     env.run(&["connections", "status"]).code(5); // old key is rejected: Not Connected
 
     let run = env
@@ -82,21 +66,8 @@ fn reauthorize_keeps_non_secret_fields_unless_given() {
     let app = FakeApp::accepting_key("k");
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
-    env.run_with_stdin(
-        &[
-            "connections",
-            "add",
-            "acme",
-            "--name",
-            "p",
-            "--field",
-            "region=us",
-            "--secret-stdin",
-            "api_key",
-        ],
-        Some("k"),
-    )
-    .success();
+    env.add_acme_with("p", "k", &["--field", "region=us"])
+        .success();
     let json = env
         .run_with_stdin(
             &[
@@ -123,25 +94,9 @@ fn reauthorize_in_the_keychain_replaces_the_entry() {
     let env = TestEnv::new();
     env.with_acme(&app);
     let id = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "k",
-                "--secret-stdin",
-                "api_key",
-                "--no-verify",
-                "--json",
-            ],
-            Some("first"),
-        )
+        .add_acme_with("k", "first", &["--no-verify", "--json"])
         .success()
-        .json()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+        .id();
     assert!(keychain_lookup(&id).unwrap().contains("first"));
     env.run_with_stdin(
         &[

@@ -6,7 +6,7 @@ pub mod oauth_server;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 pub use fake_app::{Answer, FakeApp, Recorder, Response};
 
@@ -111,6 +111,16 @@ impl Run {
     pub fn code(self, code: i32) -> Run {
         assert_eq!(self.code, code, "expected exit code {code}:\n{self:?}");
         self
+    }
+
+    /// The `id` of the connection printed with `--json`.
+    #[track_caller]
+    pub fn id(&self) -> String {
+        let json = self.json();
+        json["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no `id` in {json}"))
+            .to_owned()
     }
 
     pub fn json(&self) -> serde_json::Value {
@@ -286,22 +296,26 @@ header = "X-Api-Key"
         to_run(child.wait_with_output().unwrap())
     }
 
+    /// `fourgent connections add acme --name NAME --secret-stdin api_key
+    /// MORE…`, with `key` on stdin.
+    #[must_use = "assert on the exit code or the output"]
+    pub fn add_acme_with(&self, name: &str, key: &str, more: &[&str]) -> Run {
+        let mut args = vec![
+            "connections",
+            "add",
+            "acme",
+            "--name",
+            name,
+            "--secret-stdin",
+            "api_key",
+        ];
+        args.extend_from_slice(more);
+        self.run_with_stdin(&args, Some(key))
+    }
+
     /// Adds an `acme` connection non-interactively and returns its ID.
     pub fn add_acme(&self, name: &str, key: &str) -> String {
-        let run = self.run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                name,
-                "--secret-stdin",
-                "api_key",
-                "--json",
-            ],
-            Some(key),
-        );
-        run.success().json()["id"].as_str().unwrap().to_owned()
+        self.add_acme_with(name, key, &["--json"]).success().id()
     }
 
     /// Replaces unstable values: paths, IDs, times, ports.
@@ -331,6 +345,21 @@ fn filters() -> &'static [(regex::Regex, &'static str)] {
         .map(|(re, with)| (regex::Regex::new(re).unwrap(), with))
         .collect()
     })
+}
+
+/// Starts `cmd` (from [`TestEnv::command`]) without waiting for it: stdin
+/// empty, stdout and stderr kept for [`finish`].
+pub fn spawn(cmd: &mut Command) -> Child {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start fourgent")
+}
+
+/// Waits for a process from [`spawn`]: how it ended and what it printed.
+pub fn finish(child: Child) -> Run {
+    to_run(child.wait_with_output().expect("wait for fourgent"))
 }
 
 fn to_run(out: Output) -> Run {
