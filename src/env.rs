@@ -1,7 +1,8 @@
 //! Every environment variable fourgent reads, in one place.
 //!
 //! Clap reads the ones tied to global options (`env = …` in `cli.rs`); the
-//! rest are read through the functions here, from `context.rs` only.
+//! rest are read through the functions here (by `context.rs`, and by a
+//! command for a variable the user named or one that only it uses).
 
 /// Where the config files live (same as `--config-dir`).
 pub const CONFIG_DIR: &str = "FOURGENT_CONFIG_DIR";
@@ -95,6 +96,12 @@ fn app_var_part(app: &str) -> String {
 /// A variable's value, or `None` when unset or empty.
 pub fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// A variable the user named (`--secret-env KEY=VAR`), as it is: unset,
+/// not UTF-8, or its value (which may be empty).
+pub fn named_var(name: &str) -> Result<String, std::env::VarError> {
+    std::env::var(name)
 }
 
 /// Whether a variable is set at all (even to an empty value).

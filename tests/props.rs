@@ -451,20 +451,7 @@ fn small_connection() -> impl Strategy<Value = Connection> {
     )
         .prop_map(|(id, name, app)| Connection {
             id,
-            name: name.into(),
-            app: app.into(),
-            auth: AuthKind::Custom,
-            status: Status::Connected,
-            created_at: Timestamp::UNIX_EPOCH,
-            updated_at: Timestamp::UNIX_EPOCH,
-            account: None,
-            expires_at: None,
-            scopes: vec![],
-            fields: BTreeMap::new(),
-            last_check: None,
-            store: None,
-            refresh_failures: 0,
-            refresh_retry_at: None,
+            ..Connection::sample(app, name)
         })
 }
 
@@ -762,21 +749,12 @@ fn big_valid_file(tables: usize) -> String {
     let now = Timestamp::new(1_790_000_000, 0).unwrap();
     let conns: Vec<Connection> = (0..tables)
         .map(|i| Connection {
-            id: ConnectionId::generate(|_| false),
-            name: format!("conn-{i}"),
-            app: "stripe".into(),
-            auth: AuthKind::Custom,
-            status: Status::Connected,
             created_at: now,
             updated_at: now,
             account: Some(format!("Account number {i}")),
-            expires_at: None,
-            scopes: vec![],
             fields: BTreeMap::from([("region".to_owned(), "eu".to_owned())]),
-            last_check: None,
             store: Some(SecretBackend::Keyring),
-            refresh_failures: 0,
-            refresh_retry_at: None,
+            ..Connection::sample("stripe", &format!("conn-{i}"))
         })
         .collect();
     // Random IDs of 8 characters from 31: a clash among this many is
@@ -1299,20 +1277,11 @@ fn the_fast_reader_reads_only_what_toml_reads_alike() {
 fn the_fast_reader_refuses_what_toml_refuses() {
     let text = store::serialize(&[Connection {
         id: "c_7k2m9qx4".parse().unwrap(),
-        name: "prod".into(),
-        app: "stripe".into(),
-        auth: AuthKind::Custom,
-        status: Status::Connected,
-        created_at: Timestamp::UNIX_EPOCH,
-        updated_at: Timestamp::UNIX_EPOCH,
-        account: None,
-        expires_at: None,
         scopes: vec!["a".into(), "b".into()],
-        fields: BTreeMap::new(),
-        last_check: None,
         store: Some(SecretBackend::File),
         refresh_failures: 2,
         refresh_retry_at: Some(Timestamp::UNIX_EPOCH),
+        ..Connection::sample("stripe", "prod")
     }]);
     assert!(store::parse_fast(&text).is_some(), "{text}");
     for damaged in [

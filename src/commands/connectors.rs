@@ -279,13 +279,10 @@ pub(crate) fn set_secret(ctx: &Ctx, args: &ConnectorsSetSecretArgs) -> Result<()
     let secret = if ctx.ui.can_prompt() {
         ctx.ui.password(&format!("{} client secret", c.name), "")?
     } else if !ctx.ui.stdin_is_tty() {
-        let mut buf = String::new();
-        std::io::Read::read_to_string(
-            &mut std::io::Read::take(std::io::stdin(), 64 * 1024),
-            &mut buf,
-        )
-        .map_err(|e| Error::usage("cannot read the client secret from stdin").with_source(&e))?;
-        Secret::from(buf.trim_end_matches(['\r', '\n']).to_owned())
+        let text = ctx.ui.read_stdin(64 * 1024).map_err(|e| {
+            Error::usage("cannot read the client secret from stdin").with_source(&e)
+        })?;
+        Secret::from(text)
     } else {
         return Err(Error::usage(format!(
             "the client secret is needed and {}",

@@ -11,8 +11,6 @@
 //! connection is the source of truth, and git cannot remove it. When no
 //! connection fits, nothing is printed and git asks its next helper.
 
-use std::io::Read;
-
 use crate::cli::CredentialGitArgs;
 use crate::commands::connections::{self, oauth};
 use crate::context::Ctx;
@@ -24,10 +22,9 @@ use crate::secrets::ExposeSecret;
 const MAX_INPUT: u64 = 64 * 1024;
 
 pub(crate) fn git(ctx: &Ctx, args: &CredentialGitArgs) -> Result<()> {
-    let mut input = String::new();
-    std::io::stdin()
-        .take(MAX_INPUT)
-        .read_to_string(&mut input)
+    let input = ctx
+        .ui
+        .read_stdin(MAX_INPUT)
         .map_err(|e| Error::usage("cannot read git's request from stdin").with_source(&e))?;
     if args.action != "get" {
         ctx.ui

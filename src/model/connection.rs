@@ -189,6 +189,30 @@ impl Connection {
     pub fn label_with_id(&self) -> String {
         format!("{}/{} ({})", self.app, self.name, self.id)
     }
+
+    /// For tests: a Custom connection, Connected, made at the Unix epoch,
+    /// with a new ID and nothing else known. A test sets only what it is
+    /// about: `Connection { account: …, ..Connection::sample("stripe", "prod") }`.
+    #[doc(hidden)]
+    pub fn sample(app: &str, name: &str) -> Connection {
+        Connection {
+            id: ConnectionId::generate(|_| false),
+            name: name.into(),
+            app: app.into(),
+            auth: AuthKind::Custom,
+            status: Status::Connected,
+            created_at: Timestamp::UNIX_EPOCH,
+            updated_at: Timestamp::UNIX_EPOCH,
+            account: None,
+            expires_at: None,
+            scopes: vec![],
+            fields: BTreeMap::new(),
+            last_check: None,
+            store: None,
+            refresh_failures: 0,
+            refresh_retry_at: None,
+        }
+    }
 }
 
 /// Checks a connection name: 1–64 characters from letters, digits and
@@ -250,24 +274,9 @@ pub fn now() -> Timestamp {
 pub(crate) mod tests {
     use super::*;
 
+    /// [`Connection::sample`], short for the unit tests that use many.
     pub(crate) fn conn(app: &str, name: &str) -> Connection {
-        Connection {
-            id: ConnectionId::generate(|_| false),
-            name: name.into(),
-            app: app.into(),
-            auth: AuthKind::Custom,
-            status: Status::Connected,
-            created_at: Timestamp::UNIX_EPOCH,
-            updated_at: Timestamp::UNIX_EPOCH,
-            account: None,
-            expires_at: None,
-            scopes: vec![],
-            fields: BTreeMap::new(),
-            last_check: None,
-            store: None,
-            refresh_failures: 0,
-            refresh_retry_at: None,
-        }
+        Connection::sample(app, name)
     }
 
     #[test]

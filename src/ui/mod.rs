@@ -1,9 +1,17 @@
 //! Everything that touches the terminal: where output goes, colour, whether
 //! we may prompt, prompts, the spinner. No other module prints.
+//!
+//! `Ui` writes to the handles it was given (see `streams`): the process's
+//! own for the binary, buffers for a test (`Ui::for_test`).
 #![allow(clippy::disallowed_macros)]
 
 pub mod render;
+mod streams;
 
+#[cfg(test)]
+pub(crate) use streams::TestStreams;
+
+use std::fmt;
 use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
 
@@ -34,6 +42,9 @@ pub struct UiSettings {
 }
 
 pub struct Ui {
+    stdin: streams::Input,
+    stdout: streams::Output,
+    stderr: streams::Output,
     stdin_tty: bool,
     stdout_tty: bool,
     stderr_tty: bool,
@@ -73,6 +84,9 @@ impl Ui {
             // A terminal that reports no size (some ptys say 0) gets no limit.
             .filter(|w| *w >= 20);
         Ui {
+            stdin: streams::Input::Stdin,
+            stdout: streams::Output::Stdout,
+            stderr: streams::Output::Stderr,
             stdin_tty,
             stdout_tty,
             stderr_tty,
@@ -83,6 +97,52 @@ impl Ui {
             quiet: s.quiet > 0,
             width,
         }
+    }
+
+    /// A `Ui` on in-memory streams, as when no stream is a terminal: no
+    /// prompts, no spinner, colour only with `--color always`. The test
+    /// feeds stdin and reads stdout and stderr through the `TestStreams`.
+    /// Touches no process-wide state.
+    #[cfg(test)]
+    pub(crate) fn for_test(s: UiSettings) -> (Ui, streams::TestStreams) {
+        let test = streams::TestStreams::new();
+        let color = s.color == Some(ColorChoice::Always);
+        let ui = Ui {
+            stdin: streams::Input::Script(test.stdin.clone()),
+            stdout: streams::Output::Buffer(test.stdout.clone()),
+            stderr: streams::Output::Buffer(test.stderr.clone()),
+            stdin_tty: false,
+            stdout_tty: false,
+            stderr_tty: false,
+            color_out: color,
+            color_err: color,
+            can_prompt: false,
+            verbose: s.verbose,
+            quiet: s.quiet > 0,
+            width: None,
+        };
+        (ui, test)
+    }
+
+    /// A line (or text) on stderr. Like `eprint!`, a stderr that cannot be
+    /// written is a panic.
+    fn eprint(&self, args: fmt::Arguments<'_>) {
+        if let Err(e) = self.stderr.clone().write_fmt(args) {
+            panic!("failed printing to stderr: {e}");
+        }
+    }
+
+    /// All of stdin, at most `limit` bytes, without one final `\n` or
+    /// `\r\n` (what `echo` adds). The one place that reads stdin whole.
+    pub fn read_stdin(&self, limit: u64) -> io::Result<String> {
+        self.stdin.read_all(limit)
+    }
+
+    /// stdin line by line, each without its line end, until it ends; for a
+    /// thread of its own.
+    pub fn stdin_lines(&self) -> impl Iterator<Item = String> + Send + 'static {
+        let input = self.stdin.clone();
+        std::iter::from_fn(move || input.read_line())
     }
 
     /// Whether prompts are allowed: a terminal on stdin and stderr, no
@@ -109,53 +169,58 @@ impl Ui {
 
     /// Data for stdout: the table, JSON, a token. A closed pipe ends quietly.
     pub fn out(&self, text: &str) -> Result<()> {
-        let mut out = io::stdout().lock();
+        let mut out = self.stdout.clone();
         out.write_all(text.as_bytes())
             .and_then(|()| out.flush())
             .map_err(stdout_error)
     }
 
     /// A writer for streaming many rows to stdout.
-    pub fn out_writer(&self) -> io::BufWriter<io::StdoutLock<'static>> {
-        io::BufWriter::with_capacity(64 * 1024, io::stdout().lock())
+    pub fn out_writer(&self) -> io::BufWriter<impl Write + use<>> {
+        io::BufWriter::with_capacity(64 * 1024, self.stdout.clone())
     }
 
     /// Progress and results for the person: stderr, hidden by `-q`.
     pub fn status(&self, text: &str) {
         if !self.quiet {
-            eprintln!("{}", lines(text));
+            self.eprint(format_args!("{}\n", lines(text)));
         }
     }
 
     /// A success line: `✓ text` (plain `ok:` without colour).
     pub fn success(&self, text: &str) {
         let mark = if self.color_err {
-            Style::new().green().for_stderr().apply_to("✓").to_string()
+            Style::new()
+                .green()
+                .for_stderr()
+                .force_styling(true)
+                .apply_to("✓")
+                .to_string()
         } else {
             "ok:".to_owned()
         };
         if !self.quiet {
-            eprintln!("{mark} {}", lines(text));
+            self.eprint(format_args!("{mark} {}\n", lines(text)));
         }
     }
 
     /// Shown even with `-q`.
     pub fn warn(&self, text: &str) {
         let label = self.paint_err("warning:", Style::new().yellow().bold());
-        eprintln!("{label} {}", lines(text));
+        self.eprint(format_args!("{label} {}\n", lines(text)));
     }
 
     pub fn hint(&self, text: &str) {
         if !self.quiet {
             let label = self.paint_err("hint:", Style::new().cyan().bold());
-            eprintln!("{label} {}", lines(text));
+            self.eprint(format_args!("{label} {}\n", lines(text)));
         }
     }
 
     /// Diagnostics with `-v`. Never pass a secret.
     pub fn debug(&self, text: impl FnOnce() -> String) {
         if self.verbose > 0 {
-            eprintln!("debug: {}", lines(&text()));
+            self.eprint(format_args!("debug: {}\n", lines(&text())));
         }
     }
 
@@ -171,30 +236,39 @@ impl Ui {
             let _ = console::Term::stderr().show_cursor();
         }
         if json {
-            eprintln!("{}", err.to_json());
+            self.eprint(format_args!("{}\n", err.to_json()));
             return;
         }
         let text = lines(&err.render());
         if self.color_err {
-            let red = Style::new().red().bold().for_stderr();
+            let red = Style::new().red().bold().for_stderr().force_styling(true);
             let text = text
                 .replacen("error:", &red.apply_to("error:").to_string(), 1)
                 .replace(
                     "\nhint:",
                     &format!(
                         "\n{}",
-                        Style::new().cyan().bold().for_stderr().apply_to("hint:")
+                        Style::new()
+                            .cyan()
+                            .bold()
+                            .for_stderr()
+                            .force_styling(true)
+                            .apply_to("hint:")
                     ),
                 );
-            eprint!("{text}");
+            self.eprint(format_args!("{text}"));
         } else {
-            eprint!("{text}");
+            self.eprint(format_args!("{text}"));
         }
     }
 
     pub fn paint_err(&self, text: &str, style: Style) -> String {
         if self.color_err {
-            style.for_stderr().apply_to(text).to_string()
+            style
+                .for_stderr()
+                .force_styling(true)
+                .apply_to(text)
+                .to_string()
         } else {
             text.to_owned()
         }
@@ -376,8 +450,108 @@ fn prompt_error(e: dialoguer::Error) -> Error {
 }
 
 /// Writes `debug:` lines to stderr from any thread (the HTTP request log of
-/// `-v`), made safe for a terminal.
+/// `-v`, which is process-wide), made safe for a terminal.
 pub fn debug_line_writer() -> Box<dyn Fn(&str) + Send + Sync> {
     #[allow(clippy::disallowed_macros)]
     Box::new(|text: &str| eprintln!("debug: {}", lines(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> UiSettings {
+        UiSettings {
+            color: None,
+            no_color_env: false,
+            no_input: false,
+            ci: false,
+            verbose: 0,
+            quiet: 0,
+        }
+    }
+
+    #[test]
+    fn data_goes_to_stdout_and_messages_to_stderr() {
+        let (ui, streams) = Ui::for_test(settings());
+        ui.out("row\n").unwrap();
+        ui.status("Working");
+        ui.success("Done");
+        ui.warn("careful");
+        ui.hint("run `x`");
+        ui.debug(|| unreachable!("no -v"));
+        assert_eq!(streams.stdout(), "row\n");
+        assert_eq!(
+            streams.stderr(),
+            "Working\nok: Done\nwarning: careful\nhint: run `x`\n"
+        );
+    }
+
+    #[test]
+    fn quiet_keeps_warnings_and_errors_only() {
+        let (ui, streams) = Ui::for_test(UiSettings {
+            quiet: 1,
+            ..settings()
+        });
+        ui.status("Working");
+        ui.success("Done");
+        ui.hint("run `x`");
+        ui.warn("careful");
+        ui.error(&Error::usage("no such thing").with_hint("try `y`"), false);
+        assert_eq!(
+            streams.stderr(),
+            "warning: careful\nerror: no such thing\n\nhint: try `y`\n"
+        );
+        assert_eq!(streams.stdout(), "");
+    }
+
+    #[test]
+    fn colour_is_only_what_was_asked_for() {
+        let (plain, streams) = Ui::for_test(settings());
+        plain.warn("careful");
+        assert_eq!(streams.stderr(), "warning: careful\n");
+        let (painted, streams) = Ui::for_test(UiSettings {
+            color: Some(ColorChoice::Always),
+            ..settings()
+        });
+        painted.warn("careful");
+        assert_eq!(
+            streams.stderr(),
+            "\u{1b}[33m\u{1b}[1mwarning:\u{1b}[0m careful\n"
+        );
+    }
+
+    #[test]
+    fn text_from_elsewhere_is_made_safe_before_it_is_printed() {
+        let (ui, streams) = Ui::for_test(settings());
+        ui.status("evil \u{1b}]0;title\u{7} app");
+        assert!(
+            !streams.stderr().contains('\u{1b}'),
+            "{:?}",
+            streams.stderr()
+        );
+    }
+
+    #[test]
+    fn stdin_loses_one_line_end_only() {
+        let (ui, streams) = Ui::for_test(settings());
+        streams.feed_stdin("s3cret\r\n");
+        assert_eq!(ui.read_stdin(1024).unwrap(), "s3cret");
+        streams.feed_stdin("two\n\n");
+        assert_eq!(ui.read_stdin(1024).unwrap(), "two\n");
+        streams.feed_stdin("first\nsecond\r\nthird");
+        let lines: Vec<String> = ui.stdin_lines().collect();
+        assert_eq!(lines, ["first", "second", "third"]);
+    }
+
+    #[test]
+    fn a_test_ui_never_prompts() {
+        let (ui, streams) = Ui::for_test(settings());
+        let err = ui.confirm("Delete?", false, "pass `--yes`").unwrap_err();
+        assert_eq!(
+            err.render(),
+            "error: a confirmation is needed and stdin is not a terminal\n\nhint: pass `--yes`\n"
+        );
+        assert_eq!(streams.stderr(), "");
+    }
 }

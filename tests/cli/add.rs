@@ -6,19 +6,7 @@ fn add_custom_with_file_store_verifies_and_saves() {
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
     let run = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "staging",
-                "--secret-stdin",
-                "api_key",
-                "--json",
-            ],
-            Some("good-key\n"),
-        )
+        .add_acme_with("staging", "good-key\n", &["--json"])
         .success();
     let json = run.json();
     assert_eq!(json["name"], "staging");
@@ -82,20 +70,7 @@ fn add_rejected_credentials_saves_nothing() {
     let app = FakeApp::accepting_key("good-key");
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
-    let run = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "x",
-                "--secret-stdin",
-                "api_key",
-            ],
-            Some("bad-key"),
-        )
-        .code(4);
+    let run = env.add_acme_with("x", "bad-key", &[]).code(4);
     assert!(
         run.stderr
             .contains("Acme rejected the credentials (HTTP 401): Invalid API key"),
@@ -111,20 +86,8 @@ fn add_no_verify_skips_the_check() {
     let app = FakeApp::accepting_key("good-key");
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
-    env.run_with_stdin(
-        &[
-            "connections",
-            "add",
-            "acme",
-            "--name",
-            "x",
-            "--secret-stdin",
-            "api_key",
-            "--no-verify",
-        ],
-        Some("whatever"),
-    )
-    .success();
+    env.add_acme_with("x", "whatever", &["--no-verify"])
+        .success();
     assert_eq!(app.hits(), 0);
 }
 
@@ -133,20 +96,7 @@ fn add_network_failure_says_so_and_saves_nothing() {
     let app = FakeApp::start(|_| crate::common::Response::json(503, "Service Unavailable"));
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
-    let run = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "x",
-                "--secret-stdin",
-                "api_key",
-            ],
-            Some("k"),
-        )
-        .code(8);
+    let run = env.add_acme_with("x", "k", &[]).code(8);
     assert!(run.stderr.contains("HTTP 503"), "{run:?}");
     assert!(run.stderr.contains("--no-verify"), "{run:?}");
     assert!(!env.connections_file().exists());
@@ -209,20 +159,7 @@ fn names_differing_only_in_case_are_one_name() {
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
     let id = env.add_acme("Prod", "case-key");
-    let run = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "prod",
-                "--secret-stdin",
-                "api_key",
-            ],
-            Some("case-key"),
-        )
-        .code(2);
+    let run = env.add_acme_with("prod", "case-key", &[]).code(2);
     assert!(run.stderr.contains("`acme/Prod` already exists"), "{run:?}");
     // Any spelling names it; the first spelling is kept.
     let shown = env
@@ -240,19 +177,7 @@ fn no_verify_says_connected_not_verified() {
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
     let run = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "nv",
-                "--secret-stdin",
-                "api_key",
-                "--no-verify",
-            ],
-            Some("unchecked-key"),
-        )
+        .add_acme_with("nv", "unchecked-key", &["--no-verify"])
         .success();
     assert!(run.stderr.contains(": Connected (not verified)"), "{run:?}");
     assert_eq!(app.hits(), 0, "nothing was sent to the app");

@@ -1,6 +1,6 @@
 //! Bad input: a clear error, a non-zero exit, and nothing changed.
 
-use crate::common::{FakeApp, TestEnv};
+use crate::common::{FakeApp, Response, TestEnv, keychain_holds, keyring_available};
 
 fn env_with_acme() -> (TestEnv, FakeApp) {
     let app = FakeApp::accepting_key("k");
@@ -231,34 +231,43 @@ fn invalid_names_are_usage_errors() {
 fn a_failed_write_rolls_back_the_secret() {
     let (env, _app) = env_with_acme();
     env.add_acme("a", "k");
-    // A directory where the file should be makes the metadata write fail
-    // after the secret was stored.
-    let meta = env.connections_file();
-    let saved = std::fs::read(&meta).unwrap();
+    let meta_before = env.read_connections();
     let secrets_before = std::fs::read_to_string(env.config_dir().join("secrets.toml")).unwrap();
-    std::fs::remove_file(&meta).unwrap();
-    std::fs::create_dir(&meta).unwrap();
-    let run = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "b",
-                "--secret-stdin",
-                "api_key",
-            ],
-            Some("k"),
-        )
-        .code(7);
-    assert!(run.stderr.contains("connections.toml"), "{run:?}");
-    std::fs::remove_dir(&meta).unwrap();
-    std::fs::write(&meta, saved).unwrap();
+    env.fail_metadata_writes();
+    let run = env.add_acme_with("b", "k", &[]).code(1);
+    assert!(
+        run.stderr.contains("cannot create a temporary file for"),
+        "the metadata write failed, not an earlier step: {run:?}"
+    );
+    assert_eq!(env.read_connections(), meta_before);
     assert_eq!(
         std::fs::read_to_string(env.config_dir().join("secrets.toml")).unwrap(),
-        secrets_before
+        secrets_before,
+        "the secret written for `b` was removed again"
     );
+}
+
+#[test]
+fn a_failed_write_leaves_no_secret_in_the_keychain() {
+    if !keyring_available() {
+        return;
+    }
+    // Keys of their own, to find in the keychain the entry of an ID that
+    // was never printed.
+    let (kept, rolled_back) = ("kept-f4a1c9e2", "rolled-back-f4a1c9e2");
+    let app = FakeApp::start(|_| Response::json(200, "{}"));
+    let env = TestEnv::new();
+    env.with_acme(&app);
+    env.add_acme("a", kept);
+    assert!(keychain_holds(kept));
+    env.fail_metadata_writes();
+    let run = env.add_acme_with("b", rolled_back, &[]).code(1);
+    assert!(
+        run.stderr.contains("cannot create a temporary file for"),
+        "the metadata write failed, not an earlier step: {run:?}"
+    );
+    assert!(!keychain_holds(rolled_back), "{run:?}");
+    assert!(keychain_holds(kept));
 }
 
 #[test]

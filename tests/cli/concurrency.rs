@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::{Child, Stdio};
 
-use crate::common::{FakeApp, Response, Run, TestEnv, keyring_available};
+use crate::common::{self, FakeApp, Response, Run, TestEnv, finish, keyring_available};
 
 /// An app that accepts any key starting with `key-`, so concurrent adds and
 /// reauthorizes really go through verification (outside the lock) first.
@@ -29,23 +29,7 @@ fn spawn(env: &TestEnv, args: &[&str], secret: Option<&str>) -> Child {
     if let Some(s) = secret {
         cmd.env("SECRET_VAR", s);
     }
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start fourgent")
-}
-
-fn finish(label: String, child: Child) -> (String, Run) {
-    let out = child.wait_with_output().expect("wait for fourgent");
-    (
-        label,
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        },
-    )
+    common::spawn(&mut cmd)
 }
 
 fn add_args(name: &str, verify: bool) -> Vec<&str> {
@@ -94,8 +78,8 @@ fn tokens(env: &TestEnv, selectors: &[String]) -> BTreeMap<String, String> {
             .map(|s| (s.clone(), spawn(env, &["connections", "token", s], None)))
             .collect();
         for (s, c) in children {
-            let (label, run) = finish(format!("token {s}"), c);
-            assert_eq!(run.code, 0, "{label}: {run:?}");
+            let run = finish(c);
+            assert_eq!(run.code, 0, "token {s}: {run:?}");
             out.insert(s, run.stdout.trim_end_matches('\n').to_owned());
         }
     }
@@ -206,7 +190,7 @@ fn sixty_four_concurrent_adds(env: &TestEnv, verify: bool, keychain: bool) {
         .collect();
     let runs: Vec<(String, Run)> = children
         .into_iter()
-        .map(|(n, c)| finish(format!("add {n}"), c))
+        .map(|(n, c)| (format!("add {n}"), finish(c)))
         .collect();
     assert_all_succeeded(&runs);
 
@@ -275,7 +259,7 @@ fn concurrent_adds_of_one_name_make_exactly_one_connection() {
             )
         })
         .collect();
-    let runs: Vec<(String, Run)> = children.into_iter().map(|(l, c)| finish(l, c)).collect();
+    let runs: Vec<(String, Run)> = children.into_iter().map(|(l, c)| (l, finish(c))).collect();
     let winners: Vec<&(String, Run)> = runs.iter().filter(|(_, r)| r.code == 0).collect();
     assert_eq!(winners.len(), 1, "exactly one add wins: {runs:#?}");
     for (label, run) in runs.iter().filter(|(_, r)| r.code != 0) {
@@ -285,7 +269,7 @@ fn concurrent_adds_of_one_name_make_exactly_one_connection() {
         );
         assert!(run.stderr.contains("already exists"), "{label}: {run:?}");
     }
-    let winner_key = winners[0].1.json()["id"].as_str().unwrap().to_owned();
+    let winner_key = winners[0].1.id();
     let listed = listed(&env);
     assert_eq!(listed.len(), 1);
     assert_eq!(listed["same"], winner_key);
@@ -373,7 +357,7 @@ fn race(env: &TestEnv, setup: &RaceSetup) -> Vec<(String, Run)> {
             ));
         }
     }
-    children.into_iter().map(|(l, c)| finish(l, c)).collect()
+    children.into_iter().map(|(l, c)| (l, finish(c))).collect()
 }
 
 /// Checks the state after [`race`]: exactly the expected connections, with
@@ -492,8 +476,8 @@ fn reauthorize_racing_delete_of_one_connection_leaves_no_orphan_secret() {
             Some(&format!("key-new-{name}")),
         );
         let delete = spawn(&env, &["connections", "delete", &selector, "--yes"], None);
-        let (_, reauth) = finish("reauthorize".into(), reauth);
-        let (_, delete) = finish("delete".into(), delete);
+        let reauth = finish(reauth);
+        let delete = finish(delete);
         let secrets: toml::Table = std::fs::read_to_string(env.config_dir().join("secrets.toml"))
             .unwrap()
             .parse()
@@ -588,9 +572,9 @@ fn a_slow_status_does_not_undo_a_concurrent_reauthorize() {
         ],
         Some("key-fresh"),
     );
-    let (_, reauth) = finish("reauthorize".into(), reauth);
+    let reauth = finish(reauth);
     assert_eq!(reauth.code, 0, "{reauth:?}");
-    let (_, status) = finish("status".into(), status);
+    let status = finish(status);
     assert_eq!(status.code, 5, "status saw the revoked key: {status:?}");
 
     assert_eq!(
@@ -655,7 +639,7 @@ fn set_secret_racing_adds_on_the_file_store_never_fails() {
                 ),
             ));
         }
-        let runs: Vec<(String, Run)> = children.into_iter().map(|(l, c)| finish(l, c)).collect();
+        let runs: Vec<(String, Run)> = children.into_iter().map(|(l, c)| (l, finish(c))).collect();
         assert_all_succeeded(&runs);
         assert_eq!(listed(&env).len(), 16);
         let secrets: toml::Table = std::fs::read_to_string(env.config_dir().join("secrets.toml"))

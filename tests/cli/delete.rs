@@ -93,3 +93,33 @@ fn usage_errors_are_json_with_json() {
         "{v}"
     );
 }
+
+/// The secret is removed before connections.toml is written; when that
+/// write fails, the secret goes back, in either store.
+#[test]
+fn a_failed_write_keeps_the_connection_and_its_secret() {
+    let app = FakeApp::accepting_key("k");
+    let mut stores = vec![TestEnv::with_file_store()];
+    if keyring_available() {
+        stores.push(TestEnv::new());
+    }
+    for env in stores {
+        env.with_acme(&app);
+        let id = env.add_acme("a", "k");
+        let before = env.read_connections();
+        env.fail_metadata_writes();
+        let run = env
+            .run(&["connections", "delete", "acme/a", "--yes"])
+            .code(1);
+        assert!(
+            run.stderr.contains("cannot create a temporary file for"),
+            "the metadata write failed, not an earlier step: {run:?}"
+        );
+        assert_eq!(env.read_connections(), before);
+        assert_eq!(
+            env.run(&["connections", "token", &id]).success().stdout,
+            "k\n",
+            "{run:?}"
+        );
+    }
+}

@@ -12,7 +12,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::common::oauth_server::{self, Server};
-use crate::common::{FakeApp, Response, Run, TestEnv, keyring_available, shell_quote};
+use crate::common::{
+    self, FakeApp, Response, Run, TestEnv, finish, keyring_available, shell_quote,
+};
 
 const KEY: &str = "sk-canary-5b1e7d";
 
@@ -41,22 +43,7 @@ fn exec(env: &TestEnv, args: &[&str]) -> Run {
 /// `fourgent ARGS` in the background, in a process group of its own (so a
 /// terminal the tests run in never counts as fourgent's).
 fn spawn(env: &TestEnv, args: &[&str]) -> Child {
-    env.command(args)
-        .process_group(0)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start fourgent")
-}
-
-fn finish(child: Child) -> Run {
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    common::spawn(env.command(args).process_group(0))
 }
 
 /// Waits until `path` exists and holds `text`; returns its content.

@@ -576,10 +576,7 @@ fn a_hand_edited_file_cannot_drive_the_terminal() {
     let id = env
         .run(&["connections", "show", "a", "--json"])
         .success()
-        .json()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+        .id();
     std::fs::write(
         env.connections_file(),
         format!(

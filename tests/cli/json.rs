@@ -9,20 +9,8 @@ fn json_shapes_match_their_snapshots() {
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
     env.add_acme("prod", "k");
-    env.run_with_stdin(
-        &[
-            "connections",
-            "add",
-            "acme",
-            "--name",
-            "old",
-            "--secret-stdin",
-            "api_key",
-            "--no-verify",
-        ],
-        Some("revoked"),
-    )
-    .success();
+    env.add_acme_with("old", "revoked", &["--no-verify"])
+        .success();
     let show = |args: &[&str]| env.filter(&env.run(args).stdout);
     insta::assert_snapshot!("list_json", show(&["connections", "list", "--json"]));
     insta::assert_snapshot!(

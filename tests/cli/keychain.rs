@@ -12,20 +12,7 @@ fn keychain_missing_is_a_clear_error_that_writes_nothing() {
         "DBUS_SESSION_BUS_ADDRESS",
         "unix:path=/nonexistent/fourgent-test-bus",
     );
-    let run = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "a",
-                "--secret-stdin",
-                "api_key",
-            ],
-            Some("k"),
-        )
-        .code(6);
+    let run = env.add_acme_with("a", "k", &[]).code(6);
     assert!(
         run.stderr.contains("the OS keychain is not available"),
         "{run:?}"
@@ -49,20 +36,7 @@ fn keychain_without_any_bus_is_a_clear_error() {
         "XDG_RUNTIME_DIR",
         env.root().join("no-runtime").to_str().unwrap(),
     );
-    let run = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "a",
-                "--secret-stdin",
-                "api_key",
-            ],
-            Some("k"),
-        )
-        .code(6);
+    let run = env.add_acme_with("a", "k", &[]).code(6);
     assert!(run.stderr.contains("keychain"), "{run:?}");
     assert!(!env.connections_file().exists());
 }
@@ -76,21 +50,7 @@ fn keychain_errors_are_json_with_json() {
     );
     let app = FakeApp::accepting_key("k");
     env.with_acme(&app);
-    let run = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "a",
-                "--secret-stdin",
-                "api_key",
-                "--json",
-            ],
-            Some("k"),
-        )
-        .code(6);
+    let run = env.add_acme_with("a", "k", &["--json"]).code(6);
     let last = run.stderr.trim_end().lines().last().unwrap();
     let err: serde_json::Value = serde_json::from_str(last).unwrap();
     assert_eq!(err["error"]["kind"], "keychain");

@@ -1,4 +1,4 @@
-use crate::common::{FakeApp, TestEnv, keychain_lookup, keyring_available};
+use crate::common::{FakeApp, Response, TestEnv, keychain_lookup, keyring_available};
 
 #[test]
 fn reauthorize_keeps_id_and_name_and_replaces_the_secret() {
@@ -6,25 +6,9 @@ fn reauthorize_keeps_id_and_name_and_replaces_the_secret() {
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
     let id = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "prod",
-                "--secret-stdin",
-                "api_key",
-                "--no-verify",
-                "--json",
-            ],
-            Some("old-key"),
-        )
+        .add_acme_with("prod", "old-key", &["--no-verify", "--json"])
         .success()
-        .json()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+        .id();
     env.run(&["connections", "status"]).code(5); // old key is rejected: Not Connected
 
     let run = env
@@ -82,21 +66,8 @@ fn reauthorize_keeps_non_secret_fields_unless_given() {
     let app = FakeApp::accepting_key("k");
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
-    env.run_with_stdin(
-        &[
-            "connections",
-            "add",
-            "acme",
-            "--name",
-            "p",
-            "--field",
-            "region=us",
-            "--secret-stdin",
-            "api_key",
-        ],
-        Some("k"),
-    )
-    .success();
+    env.add_acme_with("p", "k", &["--field", "region=us"])
+        .success();
     let json = env
         .run_with_stdin(
             &[
@@ -123,25 +94,9 @@ fn reauthorize_in_the_keychain_replaces_the_entry() {
     let env = TestEnv::new();
     env.with_acme(&app);
     let id = env
-        .run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "k",
-                "--secret-stdin",
-                "api_key",
-                "--no-verify",
-                "--json",
-            ],
-            Some("first"),
-        )
+        .add_acme_with("k", "first", &["--no-verify", "--json"])
         .success()
-        .json()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+        .id();
     assert!(keychain_lookup(&id).unwrap().contains("first"));
     env.run_with_stdin(
         &[
@@ -156,4 +111,46 @@ fn reauthorize_in_the_keychain_replaces_the_entry() {
     .success();
     let stored = keychain_lookup(&id).unwrap();
     assert!(stored.contains("second") && !stored.contains("first"));
+}
+
+/// The new secret is written before connections.toml; when that write
+/// fails, the old secret goes back, in either store.
+#[test]
+fn a_failed_write_puts_the_old_secret_back() {
+    let app = FakeApp::start(|_| Response::json(200, "{}"));
+    let mut stores = vec![TestEnv::with_file_store()];
+    if keyring_available() {
+        stores.push(TestEnv::new());
+    }
+    for env in stores {
+        env.with_acme(&app);
+        let id = env.add_acme("prod", "old-key");
+        let before = env.read_connections();
+        env.fail_metadata_writes();
+        let run = env
+            .run_with_stdin(
+                &[
+                    "connections",
+                    "reauthorize",
+                    "prod",
+                    // A change to write, even within the second of the add.
+                    "--field",
+                    "region=us",
+                    "--secret-stdin",
+                    "api_key",
+                ],
+                Some("new-key"),
+            )
+            .code(1);
+        assert!(
+            run.stderr.contains("cannot create a temporary file for"),
+            "the metadata write failed, not an earlier step: {run:?}"
+        );
+        assert_eq!(env.read_connections(), before);
+        assert_eq!(
+            env.run(&["connections", "token", &id]).success().stdout,
+            "old-key\n",
+            "{run:?}"
+        );
+    }
 }

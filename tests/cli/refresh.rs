@@ -3,11 +3,11 @@
 //! SIGTERM at any point of a refresh never burns the connection.
 
 use std::os::unix::process::ExitStatusExt;
-use std::process::{Child, Stdio};
+use std::process::Child;
 use std::time::Duration;
 
 use crate::common::oauth_server::{self, Server, add_idp};
-use crate::common::{TestEnv, iterations};
+use crate::common::{self, TestEnv, iterations};
 
 fn env_for(server: &Server) -> TestEnv {
     let mut env = TestEnv::with_file_store();
@@ -27,12 +27,7 @@ fn make_due(env: &TestEnv) {
 }
 
 fn spawn_token(env: &TestEnv, name: &str) -> Child {
-    env.command(&["connections", "token", name])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start fourgent")
+    common::spawn(&mut env.command(&["connections", "token", name]))
 }
 
 fn send(child: &Child, signal: &str) {

@@ -9,20 +9,8 @@ fn status_checks_each_connection_and_records_the_result() {
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
     env.add_acme("ok", "good");
-    env.run_with_stdin(
-        &[
-            "connections",
-            "add",
-            "acme",
-            "--name",
-            "bad",
-            "--secret-stdin",
-            "api_key",
-            "--no-verify",
-        ],
-        Some("revoked"),
-    )
-    .success();
+    env.add_acme_with("bad", "revoked", &["--no-verify"])
+        .success();
     let before = app.hits();
 
     let run = env.run(&["connections", "status", "--json"]).code(5);
@@ -62,20 +50,7 @@ fn status_prints_the_fix_for_each_not_connected_one() {
     let app = FakeApp::accepting_key("good");
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
-    env.run_with_stdin(
-        &[
-            "connections",
-            "add",
-            "acme",
-            "--name",
-            "bad",
-            "--secret-stdin",
-            "api_key",
-            "--no-verify",
-        ],
-        Some("nope"),
-    )
-    .success();
+    env.add_acme_with("bad", "nope", &["--no-verify"]).success();
     let run = env.run(&["connections", "status"]).code(5);
     assert!(run.stdout.contains("Not Connected"), "{run:?}");
     assert!(
@@ -155,20 +130,8 @@ fn status_runs_checks_concurrently() {
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
     for i in 0..8 {
-        env.run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                &format!("c{i}"),
-                "--secret-stdin",
-                "api_key",
-                "--no-verify",
-            ],
-            Some("k"),
-        )
-        .success();
+        env.add_acme_with(&format!("c{i}"), "k", &["--no-verify"])
+            .success();
     }
     env.run(&["connections", "status", "--jobs", "4"]).success();
     assert_eq!(
@@ -187,20 +150,7 @@ fn status_gives_up_on_a_slow_app_after_its_timeout() {
     });
     let env = TestEnv::with_file_store();
     env.with_acme(&app);
-    env.run_with_stdin(
-        &[
-            "connections",
-            "add",
-            "acme",
-            "--name",
-            "slow",
-            "--secret-stdin",
-            "api_key",
-            "--no-verify",
-        ],
-        Some("k"),
-    )
-    .success();
+    env.add_acme_with("slow", "k", &["--no-verify"]).success();
     let run = env
         .run(&["connections", "status", "--timeout", "1", "--json"])
         .code(8);

@@ -23,20 +23,8 @@ fn each_connection_records_its_store_and_switching_the_default_breaks_none() {
     // working, a new one goes to the file.
     env.set("FOURGENT_SECRET_STORE", "file");
     let fid = {
-        let run = env.run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                "f",
-                "--secret-stdin",
-                "api_key",
-                "--json",
-            ],
-            Some("key-in-keychain-1"),
-        );
-        run.success().json()["id"].as_str().unwrap().to_owned()
+        let run = env.add_acme_with("f", "key-in-keychain-1", &["--json"]);
+        run.success().id()
     };
     let listed = env.run(&["connections", "list", "--json"]).success().json();
     let store_of = |id: &str| {

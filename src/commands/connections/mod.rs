@@ -14,7 +14,6 @@ mod status;
 mod token;
 
 use std::collections::BTreeMap;
-use std::io::Read;
 
 use crate::catalog::{Catalog, Connector};
 use crate::check::{self, Outcome};
@@ -271,7 +270,7 @@ fn check_plain_value(key: &str, value: String) -> Result<String> {
 }
 
 fn secret_from_env(key: &str, var: &str) -> Result<Secret> {
-    match std::env::var(var) {
+    match crate::env::named_var(var) {
         Ok(v) if !v.is_empty() => Ok(Secret::from(v)),
         Ok(_) => Err(Error::usage(format!(
             "the environment variable `{var}` (for `{key}`) is empty"
@@ -293,21 +292,16 @@ fn read_stdin_secret(ctx: &Ctx, key: &str) -> Result<Secret> {
         ctx.ui
             .status(&format!("Reading `{key}` from stdin; end with Ctrl-D"));
     }
-    let mut buf = String::new();
-    std::io::stdin()
-        .take(64 * 1024)
-        .read_to_string(&mut buf)
+    let value = ctx
+        .ui
+        .read_stdin(64 * 1024)
         .map_err(|e| Error::usage(format!("cannot read `{key}` from stdin")).with_source(&e))?;
-    let value = buf
-        .strip_suffix('\n')
-        .map(|s| s.strip_suffix('\r').unwrap_or(s))
-        .unwrap_or(&buf);
     if value.is_empty() {
         return Err(Error::usage(format!(
             "`--secret-stdin {key}` read nothing from stdin"
         )));
     }
-    Ok(Secret::from(value.to_owned()))
+    Ok(Secret::from(value))
 }
 
 /// Sends the credentials to the app's check endpoint. The account the app

@@ -101,13 +101,12 @@ pub(crate) fn authorize(
     // (for an SSH session, where the browser cannot reach this machine).
     let pasted = ctx.ui.can_prompt().then(|| {
         let (tx, rx) = tokio::sync::mpsc::channel(4);
+        let lines = ctx.ui.stdin_lines();
         std::thread::spawn(move || {
-            let mut line = String::new();
-            while std::io::stdin().read_line(&mut line).is_ok_and(|n| n > 0) {
-                if !line.trim().is_empty() && tx.blocking_send(line.clone()).is_err() {
+            for line in lines {
+                if !line.trim().is_empty() && tx.blocking_send(line).is_err() {
                     break;
                 }
-                line.clear();
             }
         });
         rx

@@ -7,7 +7,7 @@ pub mod postgres;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 pub use fake_app::{Answer, FakeApp, Recorder, Response};
 
@@ -114,6 +114,16 @@ impl Run {
         self
     }
 
+    /// The `id` of the connection printed with `--json`.
+    #[track_caller]
+    pub fn id(&self) -> String {
+        let json = self.json();
+        json["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no `id` in {json}"))
+            .to_owned()
+    }
+
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{self:?}"))
@@ -180,6 +190,21 @@ impl TestEnv {
 
     pub fn read_connections(&self) -> String {
         std::fs::read_to_string(self.connections_file()).unwrap_or_default()
+    }
+
+    /// Makes every later write of connections.toml fail once the file was
+    /// locked and read, so a command gets as far as writing its secret: the
+    /// file moves to a name 250 bytes long, connections.toml becomes a link
+    /// to it (fourgent follows the link), and the temporary file that an
+    /// atomic write starts with cannot be named (names end at 255 bytes;
+    /// the lock file's, 5 bytes longer, still fits). Unlike a read-only
+    /// directory, this holds for root too. Reading still works.
+    pub fn fail_metadata_writes(&self) {
+        let dir = self.root().join("metadata");
+        std::fs::create_dir(&dir).unwrap();
+        let real = dir.join("m".repeat(250));
+        std::fs::rename(self.connections_file(), &real).expect("connections.toml exists");
+        std::os::unix::fs::symlink(&real, self.connections_file()).unwrap();
     }
 
     /// Writes the user's connectors.toml.
@@ -272,22 +297,26 @@ header = "X-Api-Key"
         to_run(child.wait_with_output().unwrap())
     }
 
+    /// `fourgent connections add acme --name NAME --secret-stdin api_key
+    /// MORE…`, with `key` on stdin.
+    #[must_use = "assert on the exit code or the output"]
+    pub fn add_acme_with(&self, name: &str, key: &str, more: &[&str]) -> Run {
+        let mut args = vec![
+            "connections",
+            "add",
+            "acme",
+            "--name",
+            name,
+            "--secret-stdin",
+            "api_key",
+        ];
+        args.extend_from_slice(more);
+        self.run_with_stdin(&args, Some(key))
+    }
+
     /// Adds an `acme` connection non-interactively and returns its ID.
     pub fn add_acme(&self, name: &str, key: &str) -> String {
-        let run = self.run_with_stdin(
-            &[
-                "connections",
-                "add",
-                "acme",
-                "--name",
-                name,
-                "--secret-stdin",
-                "api_key",
-                "--json",
-            ],
-            Some(key),
-        );
-        run.success().json()["id"].as_str().unwrap().to_owned()
+        self.add_acme_with(name, key, &["--json"]).success().id()
     }
 
     /// Replaces unstable values: paths, IDs, times, ports.
@@ -319,12 +348,37 @@ fn filters() -> &'static [(regex::Regex, &'static str)] {
     })
 }
 
+/// Starts `cmd` (from [`TestEnv::command`]) without waiting for it: stdin
+/// empty, stdout and stderr kept for [`finish`].
+pub fn spawn(cmd: &mut Command) -> Child {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start fourgent")
+}
+
+/// Waits for a process from [`spawn`]: how it ended and what it printed.
+pub fn finish(child: Child) -> Run {
+    to_run(child.wait_with_output().expect("wait for fourgent"))
+}
+
 fn to_run(out: Output) -> Run {
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
+}
+
+/// Whether any of fourgent's keychain entries (of any test) holds `text`.
+pub fn keychain_holds(text: &str) -> bool {
+    let out = Command::new("secret-tool")
+        .args(["search", "--all", "service", "fourgent"])
+        .output()
+        .expect("secret-tool is installed (libsecret-tools)");
+    assert!(out.status.success(), "secret-tool search failed: {out:?}");
+    String::from_utf8_lossy(&out.stdout).contains(text)
 }
 
 /// The secret the keychain holds for a connection, read with `secret-tool`.
