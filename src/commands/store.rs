@@ -135,10 +135,11 @@ fn read_key(ctx: &Ctx, prompt: &str, command: &str) -> Result<(TeamKey, SecretSt
     let text = if ctx.ui.can_prompt() {
         ctx.ui.password(prompt, "")?
     } else if !ctx.ui.stdin_is_tty() {
-        let mut buf = String::new();
-        std::io::Read::read_to_string(&mut std::io::Read::take(std::io::stdin(), 4096), &mut buf)
+        let text = ctx
+            .ui
+            .read_stdin(4096)
             .map_err(|e| Error::usage("cannot read the team key from stdin").with_source(&e))?;
-        SecretString::from(buf)
+        SecretString::from(text)
     } else {
         return Err(Error::usage(format!(
             "the team key is needed and {}",
