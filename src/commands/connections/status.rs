@@ -135,7 +135,7 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
     } else {
         let mut t = Vec::new();
         for s in &args.connections {
-            let i = super::resolve(ctx, &conns, s)?;
+            let i = super::naming::resolve(ctx, &conns, s)?;
             if !t.contains(&i) {
                 t.push(i);
             }
@@ -184,7 +184,7 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         };
         let store = ctx.secrets_for(conn);
         let loaded = secrets::load_credentials(store, &conn.id)
-            .map_err(|e| super::store_error(ctx, conn, e))?;
+            .map_err(|e| super::secret::store_error(ctx, conn, e))?;
         checked.insert(index, loaded.as_ref().map(fingerprint));
         let Some(creds) = loaded else {
             let reason = format!("the secret is missing from {}", store.describe());
