@@ -64,20 +64,31 @@ pub(crate) fn resolve(ctx: &Ctx, conns: &[Connection], selector: &Selector) -> R
     }
 }
 
+/// The indices of the connections `selectors` name, each once, in the
+/// order given.
+pub(crate) fn resolve_indices(
+    ctx: &Ctx,
+    conns: &[Connection],
+    selectors: &[Selector],
+) -> Result<Vec<usize>> {
+    let mut targets: Vec<usize> = Vec::new();
+    for s in selectors {
+        let i = resolve(ctx, conns, s)?;
+        if !targets.contains(&i) {
+            targets.push(i);
+        }
+    }
+    Ok(targets)
+}
+
 /// The connections `selectors` name, each once, in the order given.
 pub(crate) fn resolve_all(
     ctx: &Ctx,
     conns: &[Connection],
     selectors: &[Selector],
 ) -> Result<Vec<Connection>> {
-    let mut targets: Vec<Connection> = Vec::new();
-    for s in selectors {
-        let c = &conns[resolve(ctx, conns, s)?];
-        if !targets.iter().any(|t| t.id == c.id) {
-            targets.push(c.clone());
-        }
-    }
-    Ok(targets)
+    let targets = resolve_indices(ctx, conns, selectors)?;
+    Ok(targets.into_iter().map(|i| conns[i].clone()).collect())
 }
 
 /// The connector of an app ID, or a not-found error with suggestions.
