@@ -4,8 +4,38 @@
 //! `From` impls below decide the [`ErrorKind`] (and so the exit code) and the
 //! hint where the failure is understood, so no central list of downcasts is
 //! needed.
+//!
+//! Exit codes are decided here, and only here: a command returns an
+//! [`Error`] of some kind and `lib.rs` ends with `Error::exit_code`.
+//!
+//! - `0`: success; also `--help`, `--version`, and a reader that closed
+//!   stdout (`fourgent connections list | head`)
+//! - `1` [`ErrorKind::Failure`]: unexpected failure (I/O error, bug)
+//! - `2` [`ErrorKind::Usage`]: a bad option, value or missing input (clap's
+//!   own code for a command line it refuses is the same)
+//! - `3` [`ErrorKind::NotFound`]: no such connection or app, or a name
+//!   matches several
+//! - `4` [`ErrorKind::Auth`]: the app rejected the credentials or the
+//!   authorization
+//! - `5` [`ErrorKind::NotConnected`]: a connection is Not Connected
+//!   (`status`: any of those checked)
+//! - `6` [`ErrorKind::Keychain`]: the keychain or secret store is
+//!   unavailable, locked or hung
+//! - `7` [`ErrorKind::Config`]: a file fourgent reads is damaged or invalid
+//! - `8` [`ErrorKind::Network`]: the app could not be reached or failed
+//! - `9` [`ErrorKind::TimedOut`]: no authorization arrived from the browser
+//!   in time
+//! - `130` [`ErrorKind::Interrupted`]: Ctrl-C, or a confirmation declined
+//! - `128+N` (`signal_exit_code`): signal N arrived while tokens were
+//!   being stored; `signals.rs` ends the process once they are
+//!
+//! One command passes another program's code through: `connections exec`
+//! ends with the code of the program it ran (128+N when signal N ended
+//! it), or 126/127 when the program cannot be run, as a shell does
+//! (`commands/connections/exec.rs`).
 
 use std::fmt;
+use std::process::ExitCode;
 
 use crate::{catalog, secrets, store, team};
 
@@ -100,6 +130,13 @@ impl ErrorKind {
     }
 }
 
+/// The exit code of a process that a signal would have ended: 128+N for
+/// signal N, as a shell reports it.
+#[cfg_attr(not(unix), allow(dead_code))]
+pub(crate) fn signal_exit_code(signal: i32) -> i32 {
+    128 + signal
+}
+
 /// The text block printed after `--help` that lists the exit codes.
 pub fn exit_codes_help() -> String {
     let mut s = String::from("Exit codes:\n  0    success\n");
@@ -155,6 +192,16 @@ impl Error {
 
     pub fn is_broken_pipe(&self) -> bool {
         self.broken_pipe
+    }
+
+    /// The exit code the process ends with: its kind's, except after a
+    /// broken pipe, which ends the run quietly and successfully.
+    pub(crate) fn exit_code(&self) -> ExitCode {
+        if self.broken_pipe {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(self.kind.exit_code())
+        }
     }
 
     pub fn usage(message: impl Into<String>) -> Self {
@@ -408,6 +455,23 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), ErrorKind::ALL.len());
         assert!(!codes.contains(&0));
+    }
+
+    #[test]
+    fn the_module_doc_lists_every_code() {
+        let doc = include_str!("error.rs");
+        for kind in ErrorKind::ALL {
+            let line = format!("//! - `{}` [`ErrorKind::{kind:?}`]", kind.exit_code());
+            assert!(doc.contains(&line), "the module doc lacks `{line}`");
+        }
+    }
+
+    #[test]
+    fn a_refused_command_line_exits_as_a_usage_error() {
+        use clap::Parser;
+        let err = crate::cli::Cli::try_parse_from(["fourgent", "--no-such-flag"]).unwrap_err();
+        assert!(err.use_stderr());
+        assert_eq!(err.exit_code(), i32::from(ErrorKind::Usage.exit_code()));
     }
 
     #[test]

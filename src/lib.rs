@@ -50,10 +50,14 @@ pub fn main() -> ExitCode {
                 {
                     eprintln!("{}", err.to_json());
                 }
-                return ExitCode::from(err.kind().exit_code());
+                return err.exit_code();
             }
             let _ = e.print();
-            return ExitCode::from(e.exit_code() as u8);
+            return if e.use_stderr() {
+                ExitCode::from(error::ErrorKind::Usage.exit_code())
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     let Some(command) = cli.command else {
@@ -70,15 +74,16 @@ pub fn main() -> ExitCode {
             {
                 eprint!("{}", e.render());
             }
-            return ExitCode::from(e.kind().exit_code());
+            return e.exit_code();
         }
     };
     match commands::run(&ctx, command) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            ctx.ui.error(&e, json);
-            ExitCode::from(e.kind().exit_code())
+            if !e.is_broken_pipe() {
+                ctx.ui.error(&e, json);
+            }
+            e.exit_code()
         }
     }
 }

@@ -81,7 +81,7 @@ mod imp {
         if sig != 0 {
             // Ends the process the way the signal would have.
             let _ = signal_hook::low_level::emulate_default_handler(sig);
-            std::process::exit(128 + sig);
+            std::process::exit(crate::error::signal_exit_code(sig));
         }
     }
 

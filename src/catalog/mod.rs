@@ -4,13 +4,13 @@
 
 mod connector;
 mod urls;
+mod validate;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::model::AuthKind;
 pub use connector::{
     CheckSpec, Connector, ConnectorDef, FieldSpec, GitSpec, HttpMethod, Lifetime, OAuthSpec, Pkce,
     RedirectHost, RedirectRule, Source, TokenAuth, TokenBody,
@@ -125,7 +125,7 @@ impl Catalog {
                 ),
             };
             let span = user.get(id).map_or(builtin[id].span(), |t| t.span());
-            let c = resolve(id, def, source, &env)
+            let c = validate::connector(id, def, source, &env)
                 .map_err(|message| invalid(path, text, span.start, id, message))?;
             connectors.insert(id.clone(), c);
         }
@@ -134,7 +134,7 @@ impl Catalog {
                 continue;
             }
             let text = user_text.as_deref().unwrap_or_default();
-            let c = resolve(id, def.get_ref().clone(), Source::User, &env)
+            let c = validate::connector(id, def.get_ref().clone(), Source::User, &env)
                 .map_err(|message| invalid(user_file, text, def.span().start, id, message))?;
             connectors.insert(id.clone(), c);
         }
@@ -223,23 +223,6 @@ fn parse_file(
     Ok(file.connectors)
 }
 
-fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 40
-        && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-fn valid_field_key(key: &str) -> bool {
-    !key.is_empty()
-        && key.len() <= 40
-        && key
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-}
-
 /// The `{name}` placeholders in a template.
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -255,282 +238,6 @@ pub fn placeholders(template: &str) -> Vec<&str> {
         }
     }
     out
-}
-
-const OAUTH_ONLY: &[&str] = &[
-    "authorize_url",
-    "token_url",
-    "revoke_url",
-    "scopes",
-    "client_id",
-    "redirect_port",
-    "issuer",
-    "refresh_token_lifetime",
-];
-
-/// Parameters fourgent sets on every authorization request: an
-/// `authorize_params` entry could otherwise add a second `state` or
-/// `redirect_uri`, or weaken PKCE.
-const RESERVED_AUTHORIZE_PARAMS: &[&str] = &[
-    "state",
-    "redirect_uri",
-    "code_challenge",
-    "code_challenge_method",
-    "client_id",
-    "response_type",
-];
-
-/// An issuer identifier (RFC 8414 §2): a URL like the endpoints, without a
-/// query or fragment.
-fn check_issuer(issuer: &str) -> Result<(), String> {
-    if issuer.contains(['?', '#']) {
-        return Err(format!(
-            "`issuer` must be a URL without a query or fragment, not `{issuer}`"
-        ));
-    }
-    if placeholders(issuer).is_empty() {
-        let url = url::Url::parse(issuer)
-            .map_err(|e| format!("`issuer` is not a valid URL ({e}): `{issuer}`"))?;
-        let plain_loopback = url.scheme() == "http" && urls::is_loopback(&url);
-        if url.scheme() != "https" && !plain_loopback {
-            return Err(format!(
-                "`issuer` must be an https:// URL (plain http:// only for loopback), not `{issuer}`"
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn resolve(
-    id: &str,
-    def: ConnectorDef,
-    source: Source,
-    env: &impl Fn(&str) -> Option<String>,
-) -> Result<Connector, String> {
-    if !valid_id(id) {
-        return Err("the app ID must be lowercase letters, digits and `-`".into());
-    }
-    let name = def.name.clone().ok_or("is missing `name`")?;
-    let auth = def
-        .auth
-        .ok_or("is missing `auth` (\"oauth2\" or \"custom\")")?;
-    let fields = def.fields.clone().unwrap_or_default();
-    let mut keys = std::collections::HashSet::new();
-    for f in &fields {
-        if !valid_field_key(&f.key) {
-            return Err(format!(
-                "field `{}`: keys are lowercase letters, digits and `_`",
-                f.key
-            ));
-        }
-        if !keys.insert(f.key.as_str()) {
-            return Err(format!("field `{}` is defined twice", f.key));
-        }
-        if f.secret && f.default.is_some() {
-            return Err(format!(
-                "field `{}` is secret and cannot have a `default`",
-                f.key
-            ));
-        }
-    }
-    let secret_keys: Vec<&str> = fields
-        .iter()
-        .filter(|f| f.secret)
-        .map(|f| f.key.as_str())
-        .collect();
-    let mut known: Vec<String> = fields.iter().map(|f| f.key.clone()).collect();
-    known.extend(def.callback_fields.clone().unwrap_or_default());
-    known.extend(def.token_fields.clone().unwrap_or_default().into_keys());
-
-    let check_template = |key: &str,
-                          template: &str,
-                          allow: &[&str],
-                          in_url: bool|
-     -> Result<(), String> {
-        for p in placeholders(template) {
-            if in_url && secret_keys.contains(&p) {
-                return Err(format!(
-                    "`{key}` puts the secret field `{p}` in a URL, where it would be logged; send it in a header"
-                ));
-            }
-            if !known.iter().any(|k| k == p) && !allow.contains(&p) {
-                return Err(format!(
-                    "`{key}` uses `{{{p}}}`, which is not a field of this app"
-                ));
-            }
-        }
-        Ok(())
-    };
-
-    let oauth2 = match auth {
-        AuthKind::OAuth2 => {
-            let authorize_url = def
-                .authorize_url
-                .clone()
-                .ok_or("is missing `authorize_url`")?;
-            let token_url = def.token_url.clone().ok_or("is missing `token_url`")?;
-            for (key, url) in [("authorize_url", &authorize_url), ("token_url", &token_url)]
-                .into_iter()
-                .chain(def.revoke_url.as_ref().map(|u| ("revoke_url", u)))
-            {
-                check_template(key, url, &[], true)?;
-            }
-            for (name, value) in def.token_headers.iter().flatten() {
-                if reqwest::header::HeaderName::from_bytes(name.as_bytes()).is_err()
-                    || reqwest::header::HeaderValue::from_str(value).is_err()
-                {
-                    return Err(format!("`token_headers.{name}` is not a valid HTTP header"));
-                }
-            }
-            if let Some(issuer) = &def.issuer {
-                check_template("issuer", issuer, &[], true)?;
-                check_issuer(issuer)?;
-            }
-            let authorize_params = def.authorize_params.clone().unwrap_or_default();
-            if let Some(key) = authorize_params.keys().find(|k| {
-                RESERVED_AUTHORIZE_PARAMS
-                    .iter()
-                    .any(|r| r.eq_ignore_ascii_case(k.trim()))
-            }) {
-                return Err(format!(
-                    "`authorize_params` may not set `{key}`: fourgent sets it on every authorization"
-                ));
-            }
-            if def.basic_auth.is_some() {
-                return Err("`basic_auth` is for Custom apps".into());
-            }
-            let scope_separator = def.scope_separator.clone().unwrap_or_else(|| " ".into());
-            if scope_separator != " " && scope_separator != "," {
-                return Err("`scope_separator` must be \" \" or \",\"".into());
-            }
-            Some(OAuthSpec {
-                authorize_url,
-                token_url,
-                revoke_url: def.revoke_url.clone(),
-                revoke_method: def.revoke_method.unwrap_or(HttpMethod::Post),
-                issuer: def.issuer.clone(),
-                scopes: def.scopes.clone().unwrap_or_default(),
-                scope_separator,
-                scopes_in_request: def.scopes_in_request.unwrap_or(true),
-                pkce: def.pkce.unwrap_or_default(),
-                token_auth: def.token_auth.unwrap_or_default(),
-                token_body: def.token_body.unwrap_or_default(),
-                client_id: env(&crate::env::client_id_var(id)).or(def.client_id.clone()),
-                redirect_host: def.redirect_host.unwrap_or_default(),
-                redirect_port: def.redirect_port,
-                redirect_rule: def.redirect_rule.unwrap_or_default(),
-                authorize_params,
-                token_params: def.token_params.clone().unwrap_or_default(),
-                token_headers: def.token_headers.clone().unwrap_or_default(),
-                callback_fields: def.callback_fields.clone().unwrap_or_default(),
-                token_fields: def.token_fields.clone().unwrap_or_default(),
-                rotating_refresh: def.rotating_refresh.unwrap_or(false),
-                tokens_expire: def.tokens_expire.unwrap_or(true),
-                refresh_token_lifetime: def
-                    .refresh_token_lifetime
-                    .as_deref()
-                    .map(Lifetime::parse)
-                    .transpose()
-                    .map_err(|e| format!("`refresh_token_lifetime`: {e}"))?,
-            })
-        }
-        AuthKind::Custom => {
-            let oauth_keys = [
-                def.authorize_url.is_some(),
-                def.token_url.is_some(),
-                def.revoke_url.is_some(),
-                def.scopes.is_some(),
-                def.client_id.is_some(),
-                def.redirect_port.is_some(),
-                def.issuer.is_some(),
-                def.refresh_token_lifetime.is_some(),
-            ];
-            if let Some(i) = oauth_keys.iter().position(|set| *set) {
-                return Err(format!(
-                    "`{}` is for OAuth2 apps, but this app is Custom",
-                    OAUTH_ONLY[i]
-                ));
-            }
-            if fields.iter().all(|f| !f.secret) {
-                return Err("a Custom app needs at least one field with `secret = true`".into());
-            }
-            if let Some(b) = &def.basic_auth {
-                check_template("basic_auth", b, &[], false)?;
-            }
-            None
-        }
-    };
-
-    let check = match def.check_url.clone() {
-        Some(url) => {
-            check_template("check_url", &url, &[], true)?;
-            let allow: &[&str] = if auth == AuthKind::OAuth2 {
-                &["access_token"]
-            } else {
-                &[]
-            };
-            let mut headers = def.check_headers.clone().unwrap_or_default();
-            for (name, value) in &headers {
-                check_template(&format!("check_headers.{name}"), value, allow, false)?;
-            }
-            if auth == AuthKind::OAuth2 && def.check_headers.is_none() {
-                headers.insert("Authorization".into(), "Bearer {access_token}".into());
-            }
-            if let Some(p) = def.check_ok.as_deref().filter(|p| !p.starts_with('/')) {
-                return Err(format!(
-                    "`check_ok` must be a JSON pointer starting with `/`, not `{p}`"
-                ));
-            }
-            Some(CheckSpec {
-                url,
-                method: def.check_method.unwrap_or_default(),
-                headers,
-                body: def.check_body.clone(),
-                ok: def.check_ok.clone(),
-                account: def.check_account.clone().unwrap_or_default(),
-            })
-        }
-        None => None,
-    };
-
-    let mut templates: Vec<(&'static str, &str)> = Vec::new();
-    if let Some(o) = &oauth2 {
-        templates.push(("authorize_url", &o.authorize_url));
-        templates.push(("token_url", &o.token_url));
-        if let Some(r) = &o.revoke_url {
-            templates.push(("revoke_url", r));
-        }
-    }
-    if let Some(c) = &check {
-        templates.push(("check_url", &c.url));
-    }
-    let url_rules = urls::resolve_rules(
-        id,
-        &templates,
-        &def.placeholders.clone().unwrap_or_default(),
-    )?;
-    if def.max_concurrency == Some(0) {
-        return Err("`max_concurrency` must be at least 1".into());
-    }
-
-    let env = exec_env(id, auth, &def, &fields, oauth2.as_ref())?;
-    let git = git_spec(&def)?;
-    Ok(Connector {
-        id: id.to_owned(),
-        name,
-        auth,
-        source,
-        docs_url: def.docs_url,
-        notes: def.notes.unwrap_or_default(),
-        oauth2,
-        check,
-        basic_auth: def.basic_auth,
-        fields,
-        url_rules,
-        max_concurrency: def.max_concurrency,
-        env,
-        git,
-    })
 }
 
 /// `<APP>_<KEY>`: the connector ID and the key in upper case, `-` as `_`,
@@ -581,94 +288,10 @@ pub fn valid_env_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The variable for each value a connection of this app can hold.
-fn exec_env(
-    id: &str,
-    auth: AuthKind,
-    def: &ConnectorDef,
-    fields: &[FieldSpec],
-    oauth2: Option<&OAuthSpec>,
-) -> Result<BTreeMap<String, String>, String> {
-    let mut env = BTreeMap::new();
-    if def.access_token_env.is_some() && auth != AuthKind::OAuth2 {
-        return Err(
-            "`access_token_env` is for OAuth2 apps; give a Custom field its own `env`".into(),
-        );
-    }
-    if auth == AuthKind::OAuth2 {
-        let name = def
-            .access_token_env
-            .clone()
-            .unwrap_or_else(|| default_env_var(id, "access_token"));
-        env.insert("access_token".to_owned(), name);
-    }
-    for f in fields {
-        let name = f.env.clone().unwrap_or_else(|| default_env_var(id, &f.key));
-        env.insert(f.key.clone(), name);
-    }
-    if let Some(o) = oauth2 {
-        for key in o.callback_fields.iter().chain(o.token_fields.keys()) {
-            env.entry(key.clone())
-                .or_insert_with(|| default_env_var(id, key));
-        }
-    }
-    let mut seen = std::collections::HashMap::new();
-    for (key, name) in &env {
-        valid_env_name(name).map_err(|e| format!("the variable of `{key}`: {e}"))?;
-        if let Some(other) = seen.insert(name.as_str(), key.as_str()) {
-            return Err(format!(
-                "`{other}` and `{key}` would both be given to programs as `{name}`; give one an `env` of its own"
-            ));
-        }
-    }
-    Ok(env)
-}
-
-fn git_spec(def: &ConnectorDef) -> Result<Option<GitSpec>, String> {
-    let Some(hosts) = &def.git_hosts else {
-        if def.git_username.is_some() {
-            return Err("`git_username` needs `git_hosts`".into());
-        }
-        return Ok(None);
-    };
-    let username = def
-        .git_username
-        .clone()
-        .ok_or("`git_hosts` needs `git_username`, the user name git sends with the token")?;
-    if username.is_empty() || username.chars().any(|c| c.is_control() || c == '=') {
-        return Err("`git_username` must be a plain, non-empty name".into());
-    }
-    let mut out = Vec::new();
-    for host in hosts {
-        let (name, port) = match host.rsplit_once(':') {
-            Some((n, p)) => (n, Some(p)),
-            None => (host.as_str(), None),
-        };
-        let name_ok = !name.is_empty()
-            && name.len() <= 253
-            && name
-                .split('.')
-                .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
-        let port_ok = port.is_none_or(|p| p.parse::<u16>().is_ok_and(|p| p > 0));
-        if !name_ok || !port_ok {
-            return Err(format!(
-                "`git_hosts` holds host names such as `github.com` (with `:port` if needed), not `{host}`"
-            ));
-        }
-        out.push(host.to_ascii_lowercase());
-    }
-    if out.is_empty() {
-        return Err("`git_hosts` is empty; remove it or name a host".into());
-    }
-    Ok(Some(GitSpec {
-        hosts: out,
-        username,
-    }))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::AuthKind;
 
     fn load(user: &str) -> Result<Catalog, Error> {
         let dir = tempfile::tempdir().unwrap();

@@ -52,7 +52,7 @@ pub(crate) fn list(ctx: &Ctx, args: &ConnectorsListArgs) -> Result<()> {
 
 pub(crate) fn show(ctx: &Ctx, args: &ConnectorsShowArgs) -> Result<()> {
     let catalog = ctx.catalog()?;
-    let c = super::connections::connector(catalog, &args.app)?;
+    let c = super::connections::naming::connector(catalog, &args.app)?;
     if args.json {
         let mut v = serde_json::to_value(c).expect("connectors serialize");
         if let Some(o) = &c.oauth2 {
@@ -251,7 +251,7 @@ fn describe_with(c: &Connector, secret_state: Option<&str>) -> String {
 
 pub(crate) fn set_secret(ctx: &Ctx, args: &ConnectorsSetSecretArgs) -> Result<()> {
     let catalog = ctx.catalog()?;
-    let c = super::connections::connector(catalog, &args.app)?;
+    let c = super::connections::naming::connector(catalog, &args.app)?;
     if c.oauth2.is_none() {
         return Err(Error::usage(format!(
             "{} is a Custom app; it has no OAuth client secret",

@@ -12,7 +12,7 @@
 //! connection fits, nothing is printed and git asks its next helper.
 
 use crate::cli::CredentialGitArgs;
-use crate::commands::connections::{self, oauth};
+use crate::commands::connections::{naming, oauth, secret};
 use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{AuthKind, Connection, Status};
@@ -54,7 +54,7 @@ pub(crate) fn git(ctx: &Ctx, args: &CredentialGitArgs) -> Result<()> {
     };
     let conn = match &args.connection {
         Some(selector) => {
-            let conn = &conns[connections::resolve(ctx, &conns, selector)?];
+            let conn = &conns[naming::resolve(ctx, &conns, selector)?];
             if !declares(conn) {
                 ctx.ui.warn(&format!(
                     "{} is not for {host} (its app declares no such git host); not answering",
@@ -110,7 +110,7 @@ pub(crate) fn git(ctx: &Ctx, args: &CredentialGitArgs) -> Result<()> {
             conn.label()
         )));
     }
-    let connector = connections::connector(catalog, &conn.app)?;
+    let connector = naming::connector(catalog, &conn.app)?;
     let git = connector.git.as_ref().expect("checked above");
     let (password, expires_at) = match conn.auth {
         AuthKind::OAuth2 => {
@@ -129,7 +129,7 @@ pub(crate) fn git(ctx: &Ctx, args: &CredentialGitArgs) -> Result<()> {
             (token.access_token, token.expires_at)
         }
         AuthKind::Custom => {
-            let mut creds = connections::load_secret(ctx, conn)?;
+            let mut creds = secret::load_secret(ctx, conn)?;
             let keys: Vec<String> = creds.fields.keys().cloned().collect();
             match keys.as_slice() {
                 [one] => (creds.fields.remove(one).expect("listed"), None),

@@ -232,7 +232,7 @@ fn chosen(ctx: &Ctx, conns: &[Connection], args: &StoreTransferArgs) -> Result<V
     if args.connections.is_empty() {
         return Ok(conns.to_vec());
     }
-    super::connections::resolve_all(ctx, conns, &args.connections)
+    super::connections::naming::resolve_all(ctx, conns, &args.connections)
 }
 
 /// One side of a transfer: a metadata store and where each connection's
@@ -316,7 +316,7 @@ fn transfer(
         let _lock = from.metadata.lock_connection(&conn.id)?;
         let secret = (from.secrets)(conn)
             .get(&account)
-            .map_err(|e| super::connections::store_error(ctx, conn, e))?;
+            .map_err(|e| super::connections::secret::store_error(ctx, conn, e))?;
         let mut arriving = conn.clone();
         arriving.store = to.record;
         let target = (to.secrets)(conn);
@@ -350,7 +350,7 @@ fn transfer(
                 // The team store rolled back; a local secret written before
                 // a failed metadata write is taken back.
                 if to.record.is_some() {
-                    super::connections::roll_back_secret(ctx, target, &account);
+                    super::connections::secret::roll_back_secret(ctx, target, &account);
                 }
                 return Err(e);
             }

@@ -1,9 +1,10 @@
 //! `fourgent connections add`
 
+use super::authenticate::{Authenticated, authenticate};
+use super::{naming, secret};
 use crate::cli::AddArgs;
 use crate::context::Ctx;
-use crate::error::{Error, Result};
-use crate::model::connection::{same_name, suggest_name, validate_name};
+use crate::error::Result;
 use crate::model::{CheckResult, Connection, ConnectionId, LastCheck, Status};
 use crate::secrets;
 use crate::store::{Action, Event};
@@ -31,43 +32,10 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
             .clone()
         }
     };
-    let connector = super::connector(catalog, &app)?;
+    let connector = naming::connector(catalog, &app)?;
 
     let existing = ctx.store().load()?;
-    let suggestion = suggest_name(existing.iter(), &connector.id);
-    let check = |name: &str| -> Result<()> {
-        validate_name(name).map_err(|m| Error::usage(m).with_hint("pass another `--name`"))?;
-        match existing
-            .iter()
-            .find(|c| c.app == connector.id && same_name(&c.name, name))
-        {
-            Some(taken) => Err(name_taken(taken)),
-            None => Ok(()),
-        }
-    };
-    let ask = |default: &str| {
-        ctx.ui.input(
-            &format!("Name for this {} connection", connector.name),
-            Some(default),
-            "",
-        )
-    };
-    let mut name = match &args.name {
-        Some(n) => n.clone(),
-        None if ctx.ui.can_prompt() => ask(&suggestion)?,
-        None => suggestion.clone(),
-    };
-    // At a terminal a bad or taken name is asked again (3 tries in all);
-    // a script fails at once.
-    let mut tries = 1;
-    while let Err(e) = check(&name) {
-        if !ctx.ui.can_prompt() || tries == 3 {
-            return Err(e);
-        }
-        ctx.ui.warn(&format!("{}; try another name", e.message()));
-        name = ask(&suggestion)?;
-        tries += 1;
-    }
+    let name = naming::new_name(ctx, &existing, connector, args.name.as_deref())?;
 
     // A keychain that is not there at all is found before the app (or the
     // user, or the browser) is asked for anything. (A locked one is found
@@ -76,11 +44,11 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
 
     let again = format!("fourgent connections add {} --name {name}", connector.id);
     let confirm = format!("Add {}/{name}?", connector.id);
-    let super::Authenticated {
+    let Authenticated {
         inputs,
         account,
         verified,
-    } = super::authenticate(ctx, connector, &args.auth, None, &confirm, &again)?;
+    } = authenticate(ctx, connector, &args.auth, None, &confirm, &again)?;
     let (expires_at, scopes) = match &inputs.creds.token {
         Some(t) => (t.expires_at, t.scopes.clone()),
         None => (None, Vec::new()),
@@ -91,12 +59,7 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
     let mut written: Option<String> = None;
     let result = ctx.store().update(|conns| -> Result<Connection> {
         // Another process may have taken the name while we were verifying.
-        if let Some(taken) = conns
-            .iter()
-            .find(|c| c.app == connector.id && same_name(&c.name, &name))
-        {
-            return Err(name_taken(taken));
-        }
+        naming::ensure_name_free(conns, &connector.id, &name)?;
         let id = ConnectionId::generate(|id| conns.iter().any(|c| &c.id == id));
         let account_key = secrets::connection_account(&id);
         ctx.secrets().set(&account_key, &secret)?;
@@ -129,7 +92,7 @@ pub(crate) fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
         Ok(c) => c,
         Err(e) => {
             if let Some(account) = written {
-                super::roll_back_secret(ctx, ctx.secrets(), &account);
+                secret::roll_back_secret(ctx, ctx.secrets(), &account);
             }
             return Err(e);
         }
@@ -174,11 +137,4 @@ fn picker_label(c: &crate::catalog::Connector) -> String {
         label.push_str(" · needs a client ID");
     }
     label
-}
-
-fn name_taken(taken: &Connection) -> Error {
-    Error::usage(format!("a connection named `{}` already exists ({})", taken.label(), taken.id)).with_hint(format!(
-        "choose another `--name`, or replace its credentials with `fourgent connections reauthorize {}`",
-        taken.label()
-    ))
 }

@@ -1,5 +1,6 @@
 //! `fourgent connections delete`
 
+use super::{naming, secret};
 use crate::cli::DeleteArgs;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -9,7 +10,7 @@ use crate::secrets;
 
 pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
     let conns = ctx.store().load()?;
-    let targets = super::resolve_all(ctx, &conns, &args.connections)?;
+    let targets = naming::resolve_all(ctx, &conns, &args.connections)?;
     let list = targets
         .iter()
         .map(|c| format!("  {}", c.label_with_id()))
@@ -50,7 +51,7 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
         let lock = ctx.store().lock_connection(&conn.id)?;
         let current = store
             .get(&account)
-            .map_err(|e| super::store_error(ctx, conn, e))?;
+            .map_err(|e| secret::store_error(ctx, conn, e))?;
         let revoked = if conn.auth == AuthKind::OAuth2 && !args.no_revoke {
             revoke(ctx, conn, current.as_ref())
         } else {

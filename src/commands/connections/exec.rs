@@ -129,7 +129,7 @@ fn choose(ctx: &Ctx, args: &ExecArgs) -> Result<Chosen> {
     let all = ctx.store().load()?;
     let mut chosen: Vec<usize> = Vec::new();
     let mut pick = |selector: &Selector| -> Result<usize> {
-        let i = super::resolve(ctx, &all, selector)?;
+        let i = super::naming::resolve(ctx, &all, selector)?;
         Ok(match chosen.iter().position(|&c| c == i) {
             Some(t) => t,
             None => {
@@ -160,7 +160,7 @@ fn choose(ctx: &Ctx, args: &ExecArgs) -> Result<Chosen> {
     }
     let conns: Vec<Connection> = chosen.iter().map(|&i| all[i].clone()).collect();
     if let Some(conn) = conns.iter().find(|c| c.status == Status::NotConnected) {
-        return Err(super::not_connected(conn, "; nothing was run"));
+        return Err(super::secret::not_connected(conn, "; nothing was run"));
     }
     Ok(Chosen {
         conns,
@@ -179,7 +179,7 @@ fn plan<'c>(catalog: &'c Catalog, chosen: Chosen, args: &ExecArgs) -> Result<Pla
     } = chosen;
     let mut targets = Vec::with_capacity(conns.len());
     for conn in conns {
-        let connector = super::connector(catalog, &conn.app)?;
+        let connector = super::naming::connector(catalog, &conn.app)?;
         targets.push(Target { conn, connector });
     }
 
@@ -368,7 +368,7 @@ fn preflight(ctx: &Ctx, args: &ExecArgs, plan: &Plan<'_>) -> Result<Vec<Credenti
                 }
                 creds
             }
-            AuthKind::Custom => super::load_secret(ctx, &t.conn)?,
+            AuthKind::Custom => super::secret::load_secret(ctx, &t.conn)?,
         };
         for b in plan.bindings.iter().filter(|b| b.target == i) {
             if let Value::Secret(key) = &b.value

@@ -19,7 +19,7 @@ pub(crate) fn run(ctx: &Ctx, args: &LogArgs) -> Result<()> {
         None => None,
         Some(selector) => {
             let conns = ctx.store().load()?;
-            let i = super::resolve(ctx, &conns, selector)?;
+            let i = super::naming::resolve(ctx, &conns, selector)?;
             Some(conns[i].id.to_string())
         }
     };

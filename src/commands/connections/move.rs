@@ -6,6 +6,7 @@
 //! metadata is written removes the new copy again; so each connection moves
 //! whole or not at all.
 
+use super::{naming, secret};
 use crate::cli::MoveArgs;
 use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
@@ -15,7 +16,7 @@ use crate::secrets;
 pub(crate) fn run(ctx: &Ctx, args: &MoveArgs) -> Result<()> {
     let to = SecretBackend::from(args.to);
     let conns = ctx.store().load()?;
-    let targets = super::resolve_all(ctx, &conns, &args.connections)?;
+    let targets = naming::resolve_all(ctx, &conns, &args.connections)?;
     for conn in &targets {
         let from = ctx.backend_of(conn);
         if from == to {
@@ -47,7 +48,7 @@ fn move_one(ctx: &Ctx, conn: &Connection, from: SecretBackend, to: SecretBackend
     let _lock = ctx.store().lock_connection(&conn.id)?;
     let secret = source
         .get(&account)
-        .map_err(|e| super::store_error(ctx, conn, e))?
+        .map_err(|e| secret::store_error(ctx, conn, e))?
         .ok_or_else(|| {
             Error::new(
                 ErrorKind::Auth,
@@ -68,7 +69,7 @@ fn move_one(ctx: &Ctx, conn: &Connection, from: SecretBackend, to: SecretBackend
     target.set(&account, &secret)?;
     if let Err(e) = record(ctx, conn, to) {
         if !had_copy {
-            super::roll_back_secret(ctx, target, &account);
+            secret::roll_back_secret(ctx, target, &account);
         }
         return Err(e);
     }

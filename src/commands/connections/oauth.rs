@@ -389,7 +389,7 @@ fn refresh(
 fn refresh_error(ctx: &Ctx, conn: &Connection, fix: &str, e: RefreshError) -> Error {
     let label = conn.label();
     match e {
-        RefreshError::Missing => match super::load_secret(ctx, conn) {
+        RefreshError::Missing => match super::secret::load_secret(ctx, conn) {
             Err(e) => e,
             Ok(_) => Error::failure(format!("the secret of {label} vanished while it was read")),
         },

@@ -1,5 +1,7 @@
 //! `fourgent connections reauthorize`: new credentials, same ID and name.
 
+use super::authenticate::{Authenticated, authenticate};
+use super::{naming, secret};
 use crate::cli::ReauthorizeArgs;
 use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
@@ -9,9 +11,9 @@ use crate::ui::render;
 
 pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
     let conns = ctx.store().load()?;
-    let conn = conns[super::resolve(ctx, &conns, &args.connection)?].clone();
+    let conn = conns[naming::resolve(ctx, &conns, &args.connection)?].clone();
     let catalog = ctx.catalog()?;
-    let connector = super::connector(catalog, &conn.app)?;
+    let connector = naming::connector(catalog, &conn.app)?;
     let again = format!("fourgent connections reauthorize {}", conn.label());
     if ctx.ui.can_prompt() {
         let why = conn
@@ -28,11 +30,11 @@ pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
     }
     let confirm = format!("Replace the credentials of {}?", conn.label());
     // The old secret is replaced only once the new one has passed the check.
-    let super::Authenticated {
+    let Authenticated {
         inputs,
         account,
         verified,
-    } = super::authenticate(
+    } = authenticate(
         ctx,
         connector,
         &args.auth,
@@ -58,7 +60,7 @@ pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
     let _lock = ctx.store().lock_connection(&conn.id)?;
     let old_secret = store
         .get(&account_key)
-        .map_err(|e| super::store_error(ctx, &conn, e))?;
+        .map_err(|e| secret::store_error(ctx, &conn, e))?;
     let secret = inputs.creds.to_secret();
     let updated = ctx.store().update(|stored| -> Result<_> {
         let Some(c) = stored.iter_mut().find(|c| c.id == conn.id) else {
@@ -69,7 +71,7 @@ pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
         };
         store
             .set(&account_key, &secret)
-            .map_err(|e| super::store_error(ctx, &conn, e))?;
+            .map_err(|e| secret::store_error(ctx, &conn, e))?;
         c.store = backend;
         c.refresh_failures = 0;
         c.refresh_retry_at = None;
@@ -102,7 +104,7 @@ pub(crate) fn run(ctx: &Ctx, args: ReauthorizeArgs) -> Result<()> {
                                 .warn(&format!("could not restore the previous secret: {restore}"));
                         }
                     }
-                    None => super::roll_back_secret(ctx, store, &account_key),
+                    None => secret::roll_back_secret(ctx, store, &account_key),
                 }
             }
             return Err(e);

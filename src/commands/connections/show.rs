@@ -1,5 +1,6 @@
 //! `fourgent connections show`
 
+use super::naming;
 use crate::cli::ShowArgs;
 use crate::context::Ctx;
 use crate::error::Result;
@@ -7,7 +8,7 @@ use crate::ui::render;
 
 pub(crate) fn run(ctx: &Ctx, args: &ShowArgs) -> Result<()> {
     let conns = ctx.store().load()?;
-    let conn = &conns[super::resolve(ctx, &conns, &args.connection)?];
+    let conn = &conns[naming::resolve(ctx, &conns, &args.connection)?];
     if args.json {
         let json = serde_json::to_string_pretty(&render::connection_json(conn))
             .expect("JSON values serialize");

@@ -6,34 +6,28 @@
 //! slow, or kept rate limiting; the stored status is kept). `--offline` only
 //! looks at the secrets and records nothing: it cannot know more than the last
 //! live check did.
+//!
+//! [`run`] is the list of steps: which connections ([`targets`]), their
+//! secrets, with due tokens refreshed ([`read_secrets`]), the check with
+//! each app ([`online::check_online`]), what is recorded ([`record`]), what
+//! is shown ([`render::render`]), and the exit code ([`verdict`]).
+
+mod online;
+mod render;
 
 use std::collections::HashMap;
-use std::io::Write;
-use std::time::Duration;
 
-use futures_util::stream::{FuturesUnordered, StreamExt};
 use jiff::Timestamp;
-use serde_json::json;
-use tokio::sync::Semaphore;
-use tokio::time::Instant;
 
-use crate::catalog::Connector;
-use crate::check::{self, Outcome};
+use super::{naming, secret};
+use crate::catalog::{Catalog, Connector};
 use crate::cli::StatusArgs;
 use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{CheckResult, Connection, LastCheck, Status};
 use crate::oauth;
 use crate::secrets::{self, Credentials, TokenSet};
-use crate::ui::render::{self, TableStyle};
-use crate::ui::{Spinner, stdout_write_error};
-
-/// Warn this long before a refresh token runs out.
-const REFRESH_WARNING: jiff::SignedDuration = jiff::SignedDuration::from_hours(14 * 24);
-
-/// The longest pause between tries when a rate-limited app does not say how
-/// long to wait (the pause doubles from one second).
-const MAX_BACKOFF: Duration = Duration::from_secs(30);
+use crate::ui::Spinner;
 
 /// What one check found.
 struct Finding {
@@ -101,7 +95,7 @@ impl State {
         match self {
             State::Connected => "Connected",
             State::NotConnected => "Not Connected",
-            State::Unreachable => render::UNREACHABLE,
+            State::Unreachable => crate::ui::render::UNREACHABLE,
         }
     }
 }
@@ -130,18 +124,7 @@ impl Row<'_> {
 
 pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
     let conns = ctx.store().load()?;
-    let targets: Vec<usize> = if args.connections.is_empty() {
-        (0..conns.len()).collect()
-    } else {
-        let mut t = Vec::new();
-        for s in &args.connections {
-            let i = super::resolve(ctx, &conns, s)?;
-            if !t.contains(&i) {
-                t.push(i);
-            }
-        }
-        t
-    };
+    let targets = targets(ctx, &conns, args)?;
     if targets.is_empty() {
         ctx.ui
             .status("No connections yet. Add one with `fourgent connections add <APP>`.");
@@ -151,45 +134,123 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         return Ok(());
     }
     let catalog = ctx.catalog()?;
-    let offline = args.offline;
-    let total = targets.len();
-    // One count for the progress line and the summary: every connection
-    // asked about, whether it needs the app or not.
-    let spinner = ctx.ui.spinner(&format!(
-        "Checking {total} connection{}…",
-        if total == 1 { "" } else { "s" }
-    ));
-    let mut done = 0usize;
+    let mut progress = Progress::start(ctx, targets.len());
+    let mut read = read_secrets(ctx, catalog, &conns, &targets, args.offline, &mut progress)?;
+    let online = online::check_online(ctx, args, &conns, &read.pending, &mut progress)?;
+    read.findings.extend(online);
+    drop(progress);
+    let mut findings = read.findings;
+    findings.sort_by_key(|f| targets.iter().position(|&t| t == f.index));
 
-    // Secrets first, one after another: the keychain serializes calls anyway,
-    // and a keychain that is unavailable stops the command here, before any
-    // status is changed.
-    let mut pending: Vec<(usize, &Connector, Credentials)> = Vec::new();
-    let mut findings: Vec<Finding> = Vec::with_capacity(total);
-    // What each check saw, to notice a secret replaced while it ran.
-    let mut checked: HashMap<usize, Option<u64>> = HashMap::new();
-    let mut refresh_ends: HashMap<usize, Timestamp> = HashMap::new();
-    let decided = |findings: &mut Vec<Finding>, f: Finding, done: &mut usize| {
-        findings.push(f);
-        *done += 1;
-        progress(&spinner, *done, total);
+    let shown: Vec<Connection> = if args.offline {
+        // Nothing is recorded: a secret that is there proves nothing about
+        // the app's verdict, and the last live check must not be lost.
+        findings.iter().map(|f| conns[f.index].clone()).collect()
+    } else {
+        record(ctx, &conns, &findings, &read.checked)?
     };
-    for &index in &targets {
+    let rows = rows(&findings, shown, &read.refresh_ends);
+    render::render(ctx, args, catalog, &rows)?;
+    verdict(&rows, targets.len())
+}
+
+/// The indices of the connections to check: those named, each once, in the
+/// order given, or else all of them.
+fn targets(ctx: &Ctx, conns: &[Connection], args: &StatusArgs) -> Result<Vec<usize>> {
+    if args.connections.is_empty() {
+        return Ok((0..conns.len()).collect());
+    }
+    naming::resolve_indices(ctx, conns, &args.connections)
+}
+
+/// The progress line: it counts every connection asked about, whether it
+/// needs the app or not, as the summary does.
+struct Progress {
+    spinner: Spinner,
+    done: usize,
+    total: usize,
+}
+
+impl Progress {
+    fn start(ctx: &Ctx, total: usize) -> Progress {
+        let spinner = ctx.ui.spinner(&format!(
+            "Checking {total} connection{}…",
+            if total == 1 { "" } else { "s" }
+        ));
+        Progress {
+            spinner,
+            done: 0,
+            total,
+        }
+    }
+
+    /// One more connection has its finding.
+    fn step(&mut self) {
+        self.done += 1;
+        self.spinner.set_message(format!(
+            "Checking connections… {}/{}",
+            self.done, self.total
+        ));
+    }
+}
+
+/// What reading the secrets found.
+struct Read<'c> {
+    /// The connections decided without asking their app.
+    findings: Vec<Finding>,
+    /// The connections to check with their app, and their credentials.
+    pending: Vec<(usize, &'c Connector, Credentials)>,
+    /// What each check saw, to notice a secret replaced while it ran.
+    checked: HashMap<usize, Option<u64>>,
+    /// When each refresh token runs out, where the catalog knows.
+    refresh_ends: HashMap<usize, Timestamp>,
+}
+
+impl Read<'_> {
+    fn decided(&mut self, f: Finding, progress: &mut Progress) {
+        self.findings.push(f);
+        progress.step();
+    }
+}
+
+/// Reads the secret of each target, refreshing a due OAuth2 token (unless
+/// offline), and decides what needs no app: a missing secret, an app gone
+/// from the catalog, a failed refresh, and offline or without a check
+/// endpoint, whether a usable secret is there.
+///
+/// Secrets first, one after another: the keychain serializes calls anyway,
+/// and a keychain that is unavailable stops the command here, before any
+/// status is changed.
+fn read_secrets<'c>(
+    ctx: &Ctx,
+    catalog: &'c Catalog,
+    conns: &[Connection],
+    targets: &[usize],
+    offline: bool,
+    progress: &mut Progress,
+) -> Result<Read<'c>> {
+    let mut read = Read {
+        findings: Vec::with_capacity(targets.len()),
+        pending: Vec::new(),
+        checked: HashMap::new(),
+        refresh_ends: HashMap::new(),
+    };
+    for &index in targets {
         let conn = &conns[index];
         let Some(connector) = catalog.get(&conn.app) else {
             let reason = format!("the app `{}` is not in the catalog any more", conn.app);
             let f = Finding::new(index, CheckResult::Unreachable, Some(reason), offline);
-            decided(&mut findings, f, &mut done);
+            read.decided(f, progress);
             continue;
         };
         let store = ctx.secrets_for(conn);
         let loaded = secrets::load_credentials(store, &conn.id)
-            .map_err(|e| super::store_error(ctx, conn, e))?;
-        checked.insert(index, loaded.as_ref().map(fingerprint));
+            .map_err(|e| secret::store_error(ctx, conn, e))?;
+        read.checked.insert(index, loaded.as_ref().map(fingerprint));
         let Some(creds) = loaded else {
             let reason = format!("the secret is missing from {}", store.describe());
             let f = Finding::new(index, CheckResult::MissingSecret, Some(reason), offline);
-            decided(&mut findings, f, &mut done);
+            read.decided(f, progress);
             continue;
         };
         if let Some(ends) = creds
@@ -197,7 +258,7 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
             .as_ref()
             .and_then(|t| refresh_token_ends(connector, t))
         {
-            refresh_ends.insert(index, ends);
+            read.refresh_ends.insert(index, ends);
         }
         let expired = creds
             .token
@@ -206,33 +267,22 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         // A due OAuth2 token is refreshed first (one after another: each
         // takes the connection's refresh lock).
         let creds = if expired && !offline {
-            match super::oauth::refresh_for_status(ctx, conn, connector) {
+            match refresh(ctx, conn, connector)? {
                 Ok(fresh) => {
-                    checked.insert(index, Some(fingerprint(&fresh)));
+                    read.checked.insert(index, Some(fingerprint(&fresh)));
                     match fresh
                         .token
                         .as_ref()
                         .and_then(|t| refresh_token_ends(connector, t))
                     {
-                        Some(ends) => refresh_ends.insert(index, ends),
-                        None => refresh_ends.remove(&index),
+                        Some(ends) => read.refresh_ends.insert(index, ends),
+                        None => read.refresh_ends.remove(&index),
                     };
                     fresh
                 }
-                Err(failed) if failed.error.kind() == ErrorKind::Keychain => {
-                    return Err(failed.error);
-                }
-                Err(failed) => {
-                    // Only the app's word on this connection's tokens makes
-                    // it Not Connected; anything else could not be checked.
-                    let result = match failed.error.kind() {
-                        ErrorKind::NotConnected | ErrorKind::Auth | ErrorKind::Config => {
-                            CheckResult::Expired
-                        }
-                        _ => CheckResult::Unreachable,
-                    };
-                    let f = Finding::new(index, result, Some(failed.reason), offline);
-                    decided(&mut findings, f, &mut done);
+                Err((result, reason)) => {
+                    let f = Finding::new(index, result, Some(reason), offline);
+                    read.decided(f, progress);
                     continue;
                 }
             }
@@ -250,197 +300,58 @@ pub(crate) fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                 let reason = "the access token expired and there is no refresh token";
                 Finding::new(index, CheckResult::Expired, Some(reason.into()), offline)
             };
-            decided(&mut findings, f, &mut done);
+            read.decided(f, progress);
             continue;
         }
-        pending.push((index, connector, creds));
+        read.pending.push((index, connector, creds));
     }
-
-    if !pending.is_empty() {
-        let client = ctx.http()?;
-        // A day is more than any check needs, and keeps `Instant` arithmetic
-        // far from overflowing whatever `--timeout` says.
-        let limit = Duration::from_secs(args.timeout.clamp(1, 86_400));
-        let jobs = usize::from(args.jobs);
-        // `--jobs` bounds all checks; an app's `max_concurrency` bounds the
-        // checks against that app. A check takes its app's slot first, so
-        // checks queued behind a busy app hold none of the `--jobs` slots
-        // that other apps could use.
-        let all = Semaphore::new(jobs);
-        let per_app: HashMap<&str, Semaphore> = pending
-            .iter()
-            .map(|(_, c, _)| {
-                let n = c.max_concurrency.map_or(jobs, |m| usize::from(m).min(jobs));
-                (c.id.as_str(), Semaphore::new(n))
-            })
-            .collect();
-        let conns = &conns;
-        let outcomes = ctx.block_on(async {
-            let mut running: FuturesUnordered<_> = pending
-                .iter()
-                .map(|(index, connector, creds)| {
-                    let (all, app) = (&all, &per_app[connector.id.as_str()]);
-                    async move {
-                        let _app = app.acquire().await.expect("never closed");
-                        let _job = all.acquire().await.expect("never closed");
-                        let fields = &conns[*index].fields;
-                        let outcome = check_patiently(client, connector, fields, creds, limit);
-                        (*index, outcome.await)
-                    }
-                })
-                .collect();
-            let mut out = Vec::with_capacity(pending.len());
-            while let Some(item) = running.next().await {
-                done += 1;
-                progress(&spinner, done, total);
-                out.push(item);
-            }
-            out
-        })?;
-        for (index, outcome) in outcomes {
-            let (result, reason, account) = match outcome {
-                Outcome::Accepted { account } => (CheckResult::Ok, None, account),
-                Outcome::Rejected { reason } => (CheckResult::Rejected, Some(reason), None),
-                Outcome::Failed { reason } => (CheckResult::Unreachable, Some(reason), None),
-                Outcome::RateLimited { status, .. } => {
-                    let app = &conns[index].app;
-                    let reason = format!("rate limited by {app} (HTTP {status})");
-                    (CheckResult::Unreachable, Some(reason), None)
-                }
-            };
-            let mut f = Finding::new(index, result, reason, offline);
-            f.account = account;
-            findings.push(f);
-        }
-    }
-    drop(spinner);
-    findings.sort_by_key(|f| targets.iter().position(|&t| t == f.index));
-
-    let shown: Vec<Connection> = if offline {
-        // Nothing is recorded: a secret that is there proves nothing about
-        // the app's verdict, and the last live check must not be lost.
-        findings.iter().map(|f| conns[f.index].clone()).collect()
-    } else {
-        record(ctx, &conns, &findings, &checked)?
-    };
-    let rows: Vec<Row> = findings
-        .iter()
-        .zip(shown)
-        .map(|(f, conn)| Row {
-            state: State::of(f, conn.status),
-            conn,
-            finding: f,
-            refresh_ends: refresh_ends.get(&f.index).copied(),
-        })
-        .collect();
-
-    print(ctx, args, &rows)?;
-    let not_connected = rows.iter().filter(|r| r.is_not_connected()).count();
-    let unreachable = rows
-        .iter()
-        .filter(|r| r.state == State::Unreachable)
-        .count();
-    if !args.json {
-        ctx.ui.status(&summary(&rows, offline));
-        let now = Timestamp::now();
-        for r in rows.iter().filter(|r| refresh_warning(r, now).is_some()) {
-            let label = r.conn.label();
-            let lifetime = catalog
-                .get(&r.conn.app)
-                .and_then(|c| c.oauth2.as_ref()?.refresh_token_lifetime.as_ref())
-                .map(|l| format!(" ({} refresh tokens last {})", r.conn.app, l.text))
-                .unwrap_or_default();
-            let when = refresh_warning(r, now).unwrap_or_default();
-            ctx.ui
-                .warn(&format!("the refresh token of {label} {when}{lifetime}"));
-            ctx.ui.hint(&format!(
-                "authorize it again before then with `fourgent connections reauthorize {label}`"
-            ));
-        }
-        for r in rows.iter().filter(|r| r.is_not_connected()) {
-            let label = r.conn.label();
-            ctx.ui.hint(&format!(
-                "fix {label} with `fourgent connections reauthorize {label}`"
-            ));
-        }
-    }
-    if not_connected > 0 {
-        let verb = if not_connected == 1 { "is" } else { "are" };
-        let mut message = format!("{not_connected} of {total} connections {verb} Not Connected");
-        if unreachable > 0 {
-            message.push_str(&format!(", and {unreachable} could not be checked"));
-        }
-        return Err(Error::new(ErrorKind::NotConnected, message));
-    }
-    if unreachable > 0 {
-        return Err(Error::new(
-            ErrorKind::Network,
-            format!("{unreachable} of {total} connections could not be checked"),
-        )
-        .with_hint("their stored status was kept; run `fourgent connections status` again later"));
-    }
-    Ok(())
+    Ok(read)
 }
 
-fn progress(spinner: &Spinner, done: usize, total: usize) {
-    spinner.set_message(format!("Checking connections… {done}/{total}"));
-}
-
-/// Runs one check within `limit`, waiting and trying again while the app
-/// rate limits (as long as its `Retry-After` says, else one second, doubling).
-/// Rate limiting that outlasts `limit` is a failure to check, never a
-/// rejection.
-async fn check_patiently(
-    client: &reqwest::Client,
+/// Refreshes the due token of `conn`: the fresh credentials, or what the
+/// failure says about the connection (and why). Only a keychain failure
+/// stops the run.
+fn refresh(
+    ctx: &Ctx,
+    conn: &Connection,
     connector: &Connector,
-    fields: &std::collections::BTreeMap<String, String>,
-    creds: &Credentials,
-    limit: Duration,
-) -> Outcome {
-    let deadline = Instant::now() + limit;
-    let name = &connector.name;
-    let secs = limit.as_secs();
-    let mut backoff = Duration::from_secs(1);
-    let mut limited = None;
-    let mut tries = 0u32;
-    loop {
-        tries += 1;
-        let attempt = check::run(client, connector, fields, creds);
-        let (status, asked) = match tokio::time::timeout_at(deadline, attempt).await {
-            Ok(Outcome::RateLimited {
-                status,
-                retry_after,
-            }) => (status, retry_after),
-            Ok(outcome) => return outcome,
-            Err(_) => {
-                let reason = match limited {
-                    None => format!("{name} did not answer within {secs} seconds"),
-                    Some(status) => format!(
-                        "rate limited by {name} (HTTP {status}), then no answer within {secs} seconds"
-                    ),
-                };
-                return Outcome::Failed { reason };
-            }
-        };
-        limited = Some(status);
-        let wait = asked.unwrap_or(backoff);
-        backoff = (backoff * 2).min(MAX_BACKOFF);
-        match Instant::now().checked_add(wait).filter(|t| *t < deadline) {
-            Some(resume) => tokio::time::sleep_until(resume).await,
-            None => {
-                let reason = match asked {
-                    Some(w) => format!(
-                        "rate limited by {name} (HTTP {status}): it asks to wait {} seconds, longer than `--timeout {secs}` allows",
-                        w.as_secs()
-                    ),
-                    None => format!(
-                        "rate limited by {name} (HTTP {status}) on {tries} tries within `--timeout {secs}` seconds"
-                    ),
-                };
-                return Outcome::Failed { reason };
-            }
+) -> Result<Result<Credentials, (CheckResult, String)>> {
+    match super::oauth::refresh_for_status(ctx, conn, connector) {
+        Ok(fresh) => Ok(Ok(fresh)),
+        Err(failed) if failed.error.kind() == ErrorKind::Keychain => Err(failed.error),
+        Err(failed) => {
+            // Only the app's word on this connection's tokens makes it Not
+            // Connected; anything else could not be checked.
+            let result = match failed.error.kind() {
+                ErrorKind::NotConnected | ErrorKind::Auth | ErrorKind::Config => {
+                    CheckResult::Expired
+                }
+                _ => CheckResult::Unreachable,
+            };
+            Ok(Err((result, failed.reason)))
         }
     }
+}
+
+/// When a refresh token runs out by the app's documented lifetime: from the
+/// time it was received, or, for tokens stored before that was recorded, the
+/// access token's time where every refresh brings a new refresh token.
+fn refresh_token_ends(connector: &Connector, token: &TokenSet) -> Option<Timestamp> {
+    let spec = connector.oauth2.as_ref()?;
+    let lifetime = spec.refresh_token_lifetime.as_ref()?;
+    token.refresh_token.as_ref()?;
+    let got = token
+        .refresh_obtained_at
+        .or(token.obtained_at.filter(|_| spec.rotating_refresh))?;
+    got.checked_add(lifetime.duration).ok()
+}
+
+/// A digest of stored credentials, to tell whether they changed.
+fn fingerprint(creds: &Credentials) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    crate::secrets::ExposeSecret::expose_secret(&creds.to_secret()).hash(&mut h);
+    h.finish()
 }
 
 /// Records the findings on the connections that still exist, and returns
@@ -482,143 +393,6 @@ fn record(
     })
 }
 
-fn print(ctx: &Ctx, args: &StatusArgs, rows: &[Row]) -> Result<()> {
-    if args.json {
-        let items: Vec<serde_json::Value> = rows
-            .iter()
-            .map(|r| {
-                let mut v = render::connection_json(&r.conn);
-                v["state"] = json!(r.state.as_str());
-                v["result"] = json!(r.finding.result.as_str());
-                v["reason"] = json!(r.finding.reason);
-                v["refresh_token_expires_at"] = json!(r.refresh_ends);
-                v
-            })
-            .collect();
-        let text = serde_json::to_string_pretty(&items).expect("JSON values serialize");
-        return ctx.ui.out(&format!("{text}\n"));
-    }
-    let now = Timestamp::now();
-    let tty = ctx.ui.stdout_is_tty();
-    let lines = rows.iter().map(|r| {
-        vec![
-            r.conn.label(),
-            r.conn.id.to_string(),
-            r.state.word().to_owned(),
-            details(r, args.offline, now, tty),
-        ]
-    });
-    if !tty {
-        // Like `list`: one tab-separated line per connection, no header, no
-        // colour (connection, ID, state, details).
-        let mut out = ctx.ui.out_writer();
-        for line in lines {
-            out.write_all(render::tsv_line(&line).as_bytes())
-                .map_err(stdout_write_error)?;
-        }
-        return out.flush().map_err(stdout_write_error);
-    }
-    let style = TableStyle {
-        tty: true,
-        color: ctx.ui.color_stdout(),
-        width: ctx.ui.width(),
-    };
-    ctx.ui.out(&render::table(
-        &["CONNECTION", "ID", "STATUS", "DETAILS"],
-        lines.collect(),
-        Some(2),
-        style,
-    ))
-}
-
-/// The DETAILS cell: what the check found, and what to know about it.
-fn details(r: &Row, offline: bool, now: Timestamp, tty: bool) -> String {
-    let mut text = match r.finding.result {
-        CheckResult::Ok => r
-            .conn
-            .account
-            .as_ref()
-            .map_or("ok".into(), |a| format!("ok: {a}")),
-        CheckResult::SecretPresent if offline => {
-            let mut s = "secret present, not checked".to_owned();
-            if let Some(l) = &r.conn.last_check {
-                let what = l.reason.as_deref().unwrap_or(l.result.as_str());
-                let when = render::time_cell(Some(l.at), now, tty);
-                s.push_str(&format!(" (last check {when}: {what})"));
-            }
-            s
-        }
-        CheckResult::SecretPresent => "secret present (not checked with the app)".into(),
-        _ => r.finding.reason.clone().unwrap_or_else(|| "-".into()),
-    };
-    if r.state == State::Unreachable {
-        text.push_str(&format!(" (stays {})", r.conn.status));
-    }
-    if let Some(when) = refresh_warning(r, now) {
-        text.push_str(&format!("; refresh token {when}"));
-    }
-    text
-}
-
-/// "expires in 9 days" when the refresh token runs out within
-/// [`REFRESH_WARNING`], "expired 3 days ago" when it has.
-fn refresh_warning(r: &Row, now: Timestamp) -> Option<String> {
-    let ends = r.refresh_ends?;
-    if ends.duration_since(now) > REFRESH_WARNING {
-        return None;
-    }
-    Some(if ends > now {
-        format!("expires {}", render::relative(ends, now))
-    } else {
-        format!("expired {}", render::relative(ends, now))
-    })
-}
-
-/// When a refresh token runs out by the app's documented lifetime: from the
-/// time it was received, or, for tokens stored before that was recorded, the
-/// access token's time where every refresh brings a new refresh token.
-fn refresh_token_ends(connector: &Connector, token: &TokenSet) -> Option<Timestamp> {
-    let spec = connector.oauth2.as_ref()?;
-    let lifetime = spec.refresh_token_lifetime.as_ref()?;
-    token.refresh_token.as_ref()?;
-    let got = token
-        .refresh_obtained_at
-        .or(token.obtained_at.filter(|_| spec.rotating_refresh))?;
-    got.checked_add(lifetime.duration).ok()
-}
-
-/// "3 connections: 1 Connected, 1 Not Connected, 1 Unreachable".
-fn summary(rows: &[Row], offline: bool) -> String {
-    let count = |s: State| rows.iter().filter(|r| r.state == s).count();
-    let mut parts = vec![
-        format!("{} Connected", count(State::Connected)),
-        format!("{} Not Connected", count(State::NotConnected)),
-    ];
-    let unreachable = count(State::Unreachable);
-    if unreachable > 0 {
-        parts.push(format!("{unreachable} Unreachable"));
-    }
-    let n = rows.len();
-    format!(
-        "{n} connection{}{}: {}",
-        if n == 1 { "" } else { "s" },
-        if offline {
-            " (--offline: secrets only, not checked with the apps)"
-        } else {
-            ""
-        },
-        parts.join(", ")
-    )
-}
-
-/// A digest of stored credentials, to tell whether they changed.
-fn fingerprint(creds: &Credentials) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    crate::secrets::ExposeSecret::expose_secret(&creds.to_secret()).hash(&mut h);
-    h.finish()
-}
-
 /// Records a finding on a connection.
 fn apply(c: &mut Connection, f: &Finding, now: Timestamp) {
     if let Some(status) = f.status
@@ -637,21 +411,54 @@ fn apply(c: &mut Connection, f: &Finding, now: Timestamp) {
     });
 }
 
+/// One row per finding, with the connection as it now stands.
+fn rows<'a>(
+    findings: &'a [Finding],
+    shown: Vec<Connection>,
+    refresh_ends: &HashMap<usize, Timestamp>,
+) -> Vec<Row<'a>> {
+    findings
+        .iter()
+        .zip(shown)
+        .map(|(f, conn)| Row {
+            state: State::of(f, conn.status),
+            conn,
+            finding: f,
+            refresh_ends: refresh_ends.get(&f.index).copied(),
+        })
+        .collect()
+}
+
+/// How the run ends: [`ErrorKind::NotConnected`] when any connection is,
+/// else [`ErrorKind::Network`] when some could not be checked (`error.rs`
+/// turns the kind into the exit code).
+fn verdict(rows: &[Row], total: usize) -> Result<()> {
+    let not_connected = rows.iter().filter(|r| r.is_not_connected()).count();
+    let unreachable = rows
+        .iter()
+        .filter(|r| r.state == State::Unreachable)
+        .count();
+    if not_connected > 0 {
+        let verb = if not_connected == 1 { "is" } else { "are" };
+        let mut message = format!("{not_connected} of {total} connections {verb} Not Connected");
+        if unreachable > 0 {
+            message.push_str(&format!(", and {unreachable} could not be checked"));
+        }
+        return Err(Error::new(ErrorKind::NotConnected, message));
+    }
+    if unreachable > 0 {
+        return Err(Error::new(
+            ErrorKind::Network,
+            format!("{unreachable} of {total} connections could not be checked"),
+        )
+        .with_hint("their stored status was kept; run `fourgent connections status` again later"));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::connection::tests::conn;
-
-    fn row(f: &Finding, status: Status) -> Row<'_> {
-        let mut c = conn("acme", "a");
-        c.status = status;
-        Row {
-            state: State::of(f, status),
-            conn: c,
-            finding: f,
-            refresh_ends: None,
-        }
-    }
 
     #[test]
     fn offline_findings_keep_the_stored_verdict() {
@@ -666,53 +473,5 @@ mod tests {
         assert_eq!(State::of(&missing, Status::Connected), State::NotConnected);
         let live = Finding::new(0, CheckResult::SecretPresent, None, false);
         assert_eq!(live.status, Some(Status::Connected));
-    }
-
-    #[test]
-    fn unreachable_is_its_own_state_and_keeps_the_status() {
-        let f = Finding::new(0, CheckResult::Unreachable, Some("down".into()), false);
-        assert_eq!(f.status, None);
-        let r = row(&f, Status::NotConnected);
-        assert_eq!(r.state, State::Unreachable);
-        assert!(r.is_not_connected(), "the last verdict still stands");
-        assert!(!row(&f, Status::Connected).is_not_connected());
-        assert_eq!(
-            details(&r, false, Timestamp::now(), false),
-            "down (stays Not Connected)"
-        );
-    }
-
-    #[test]
-    fn summary_counts_every_row() {
-        let ok = Finding::new(0, CheckResult::Ok, None, false);
-        let bad = Finding::new(1, CheckResult::Rejected, Some("no".into()), false);
-        let down = Finding::new(2, CheckResult::Unreachable, Some("502".into()), false);
-        let rows = [
-            row(&ok, Status::Connected),
-            row(&bad, Status::NotConnected),
-            row(&down, Status::Connected),
-        ];
-        assert_eq!(
-            summary(&rows, false),
-            "3 connections: 1 Connected, 1 Not Connected, 1 Unreachable"
-        );
-        assert_eq!(
-            summary(&rows[..1], true),
-            "1 connection (--offline: secrets only, not checked with the apps): 1 Connected, 0 Not Connected"
-        );
-    }
-
-    #[test]
-    fn refresh_warnings_start_two_weeks_ahead() {
-        let f = Finding::new(0, CheckResult::Ok, None, false);
-        let now: Timestamp = "2026-11-21T10:00:00Z".parse().unwrap();
-        let mut r = row(&f, Status::Connected);
-        let day = jiff::SignedDuration::from_hours(24);
-        r.refresh_ends = Some(now + day * 30);
-        assert_eq!(refresh_warning(&r, now), None);
-        r.refresh_ends = Some(now + day * 9);
-        assert_eq!(refresh_warning(&r, now).unwrap(), "expires in 9 days");
-        r.refresh_ends = Some(now - day * 3);
-        assert_eq!(refresh_warning(&r, now).unwrap(), "expired 3 days ago");
     }
 }

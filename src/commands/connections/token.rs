@@ -8,6 +8,7 @@
 use jiff::{SignedDuration, Timestamp};
 use serde_json::json;
 
+use super::{naming, secret};
 use crate::cli::TokenArgs;
 use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
@@ -17,16 +18,16 @@ use crate::store::{Action, Event};
 
 pub(crate) fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     let conns = ctx.store().load()?;
-    let conn = &conns[super::resolve(ctx, &conns, &args.connection)?];
+    let conn = &conns[naming::resolve(ctx, &conns, &args.connection)?];
     if conn.status == Status::NotConnected {
-        return Err(super::not_connected(conn, ""));
+        return Err(secret::not_connected(conn, ""));
     }
     if conn.auth == AuthKind::OAuth2 && args.field.is_some() {
         return Err(Error::usage(
             "`--field` is for Custom apps; an OAuth2 connection has one access token",
         ));
     }
-    let creds = super::load_secret(ctx, conn)?;
+    let creds = secret::load_secret(ctx, conn)?;
 
     if conn.auth == AuthKind::OAuth2 {
         let due = creds
@@ -34,7 +35,7 @@ pub(crate) fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
             .as_ref()
             .is_some_and(|t| crate::oauth::is_due(t, Timestamp::now()));
         let creds = if due {
-            let connector = super::connector(ctx.catalog()?, &conn.app)?;
+            let connector = naming::connector(ctx.catalog()?, &conn.app)?;
             super::oauth::live_credentials(ctx, conn, connector)?
         } else {
             creds
