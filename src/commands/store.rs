@@ -6,10 +6,13 @@ use std::sync::Arc;
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 
-use crate::cli::{StoreRotateKeyArgs, StoreSetKeyArgs, StoreStatusArgs, StoreTransferArgs};
+use crate::cli::{
+    StoreExportArgs, StoreImportArgs, StoreRotateKeyArgs, StoreSetKeyArgs, StoreStatusArgs,
+};
 use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Connection;
+use crate::model::Selector;
 use crate::secrets::{self, SecretStore};
 use crate::store::{Action, Event, Metadata};
 use crate::team::crypto::TeamKey;
@@ -228,11 +231,11 @@ pub(crate) fn rotate_key(ctx: &Ctx, args: &StoreRotateKeyArgs) -> Result<()> {
 }
 
 /// Which of `conns` the selectors name (all of them when none is given).
-fn chosen(ctx: &Ctx, conns: &[Connection], args: &StoreTransferArgs) -> Result<Vec<Connection>> {
-    if args.connections.is_empty() {
+fn chosen(ctx: &Ctx, conns: &[Connection], selectors: &[Selector]) -> Result<Vec<Connection>> {
+    if selectors.is_empty() {
         return Ok(conns.to_vec());
     }
-    super::connections::naming::resolve_all(ctx, conns, &args.connections)
+    super::connections::naming::resolve_all(ctx, conns, selectors)
 }
 
 /// One side of a transfer: a metadata store and where each connection's
@@ -244,7 +247,7 @@ struct Side<'a> {
     record: Option<crate::model::SecretBackend>,
 }
 
-pub(crate) fn import(ctx: &Ctx, args: &StoreTransferArgs) -> Result<()> {
+pub(crate) fn import(ctx: &Ctx, args: &StoreImportArgs) -> Result<()> {
     let team = team_of(ctx)?;
     team.keys()?;
     let local = ctx.local_store();
@@ -261,7 +264,7 @@ pub(crate) fn import(ctx: &Ctx, args: &StoreTransferArgs) -> Result<()> {
         record: None,
     };
     let conns = local.load()?;
-    let chosen = chosen(ctx, &conns, args)?;
+    let chosen = chosen(ctx, &conns, &args.connections)?;
     transfer(
         ctx,
         &chosen,
@@ -272,7 +275,7 @@ pub(crate) fn import(ctx: &Ctx, args: &StoreTransferArgs) -> Result<()> {
     )
 }
 
-pub(crate) fn export(ctx: &Ctx, args: &StoreTransferArgs) -> Result<()> {
+pub(crate) fn export(ctx: &Ctx, args: &StoreExportArgs) -> Result<()> {
     let team = team_of(ctx)?;
     team.keys()?;
     let local = ctx.local_store();
@@ -290,7 +293,7 @@ pub(crate) fn export(ctx: &Ctx, args: &StoreTransferArgs) -> Result<()> {
         record: Some(backend),
     };
     let conns = ctx.store().load()?;
-    let chosen = chosen(ctx, &conns, args)?;
+    let chosen = chosen(ctx, &conns, &args.connections)?;
     transfer(ctx, &chosen, &from, &to, Action::Export, "to this machine")
 }
 
