@@ -239,7 +239,7 @@ fn read_config(config_dir: &Path) -> Result<Option<String>> {
         }
     };
     let config: Config = toml::from_str(&text).map_err(|e| {
-        let (line, column) = crate::store::error_position(&text, &e);
+        let (line, column) = crate::fsutil::error_position(&text, &e);
         Error::new(
             crate::error::ErrorKind::Config,
             format!(

@@ -9,6 +9,7 @@ pub mod commands;
 pub mod context;
 pub mod env;
 pub mod error;
+pub mod fsutil;
 pub mod http;
 pub mod model;
 pub mod oauth;
