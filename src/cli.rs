@@ -54,7 +54,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         help_heading = "Global options",
-        env = "FOURGENT_CONFIG_DIR",
+        env = crate::env::CONFIG_DIR,
         hide_env_values = true,
         value_name = "DIR"
     )]
@@ -66,7 +66,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         help_heading = "Global options",
-        env = "FOURGENT_SECRET_STORE",
+        env = crate::env::SECRET_STORE,
         hide_env_values = true,
         value_enum,
         value_name = "STORE",
@@ -81,7 +81,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         help_heading = "Global options",
-        env = "FOURGENT_STORE",
+        env = crate::env::STORE,
         hide_env_values = true,
         value_name = "URL"
     )]
@@ -93,7 +93,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         help_heading = "Global options",
-        env = "FOURGENT_NO_INPUT",
+        env = crate::env::NO_INPUT,
         hide_env_values = true
     )]
     pub no_input: bool,

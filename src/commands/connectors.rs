@@ -38,7 +38,6 @@ pub(crate) fn list(ctx: &Ctx, args: &ConnectorsListArgs) -> Result<()> {
         return ctx.ui.out(&text);
     }
     let style = TableStyle {
-        tty: true,
         color: ctx.ui.color_stdout(),
         width: ctx.ui.width(),
     };
@@ -90,12 +89,7 @@ fn client_secret_state(ctx: &Ctx, c: &Connector) -> String {
     }
 }
 
-/// The text of `connectors show`.
-pub fn describe(c: &Connector) -> String {
-    describe_with(c, None)
-}
-
-/// [`describe`], with what is known of the client secret.
+/// The text of `connectors show`, with what is known of the client secret.
 fn describe_with(c: &Connector, secret_state: Option<&str>) -> String {
     let mut lines: Vec<(String, String)> = vec![
         ("App".into(), format!("{} ({})", c.name, c.id)),

@@ -224,10 +224,6 @@ impl Ui {
         }
     }
 
-    pub fn verbose(&self) -> u8 {
-        self.verbose
-    }
-
     /// An error, as text (or JSON with `--json`).
     pub fn error(&self, err: &Error, json: bool) {
         // A prompt or picker left by Ctrl-C or Esc may have hidden the
