@@ -135,23 +135,8 @@ pub(crate) fn new_key(ctx: &Ctx) -> Result<()> {
 /// Reads a team key from a hidden prompt, or from stdin when it is not a
 /// terminal.
 fn read_key(ctx: &Ctx, prompt: &str, command: &str) -> Result<(TeamKey, SecretString)> {
-    let text = if ctx.ui.can_prompt() {
-        ctx.ui.password(prompt, "")?
-    } else if !ctx.ui.stdin_is_tty() {
-        let text = ctx
-            .ui
-            .read_stdin(4096)
-            .map_err(|e| Error::usage("cannot read the team key from stdin").with_source(&e))?;
-        SecretString::from(text)
-    } else {
-        return Err(Error::usage(format!(
-            "the team key is needed and {}",
-            ctx.ui.why_no_prompt()
-        ))
-        .with_hint(format!(
-            "pipe it on stdin: `printf %s \"$KEY\" | fourgent store {command}`"
-        )));
-    };
+    let pipe = format!("printf %s \"$KEY\" | fourgent store {command}");
+    let text = ctx.ui.secret("the team key", prompt, 4096, &pipe)?;
     let text = SecretString::from(text.expose_secret().trim().to_owned());
     let key = key::parse(&text).map_err(|e| {
         Error::usage(format!("{e}; nothing was stored"))
