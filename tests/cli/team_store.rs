@@ -1235,7 +1235,7 @@ fn one_refresh_across_machines_and_every_one_gets_the_token() {
     }
     // The history shows who refreshed, as user@host.
     let log = alice
-        .run(&["connections", "log", "idp/r", "--json"])
+        .run(&["connections", "log", "idp/r", "--json", "--limit", "1000"])
         .success()
         .json();
     let refreshed: Vec<&serde_json::Value> = log
@@ -1392,6 +1392,90 @@ fn the_store_password_never_appears_in_any_output() {
         assert_not_printed(run, &password);
     }
     assert_ne!(runs.last().unwrap().code, 0);
+}
+
+#[test]
+fn a_malformed_store_url_is_a_usage_error_that_does_not_repeat_it() {
+    let env = TestEnv::with_file_store();
+    let canary = "pwcanary7d1e";
+    for (url, says) in [
+        (
+            format!("postgres://u:{canary}@localhost:notaport/db"),
+            "invalid port number",
+        ),
+        (
+            format!("postgres://u:{canary}@[::1/db"),
+            "invalid IPv6 address",
+        ),
+        (
+            format!("postgres://u:{canary}@127.0.0.1/db?sslmode=prefer"),
+            "sslmode `prefer` is not supported",
+        ),
+        (
+            format!("postgres://u:{canary}@127.0.0.1/db?bogus={canary}"),
+            "invalid connection string",
+        ),
+        (
+            format!("mysql://u:{canary}@127.0.0.1/db"),
+            "a team store is a `postgres://` URL",
+        ),
+    ] {
+        let run = env.run(&["--store", &url, "connections", "list"]).code(2);
+        assert!(
+            run.stderr.contains(says)
+                && run.stderr.contains("(from --store (or FOURGENT_STORE))")
+                && run
+                    .stderr
+                    .contains("hint: a team store is `postgres://USER@HOST:PORT/DB`"),
+            "{url}: {run:?}"
+        );
+        assert!(!run.stderr.contains(canary), "{url}: {run:?}");
+    }
+}
+
+#[test]
+fn a_store_that_goes_away_and_comes_back() {
+    let Some(_) = postgres::server() else {
+        return;
+    };
+    let cluster = postgres::Cluster::own();
+    let db = cluster.server().fresh_database();
+    let app = lenient_app();
+    let mut m = TestEnv::with_file_store();
+    with_apps(&m, &app);
+    m.set("FOURGENT_STORE", &db.url())
+        .set("FOURGENT_STORE_KEY", &new_key())
+        .set("FOURGENT_STORE_TIMEOUT", "5");
+    m.run(&["store", "init"]).success();
+    m.add_acme("prod", "sk-good-away");
+    let before = db.query("SELECT id, meta::text FROM fourgent.connections");
+
+    cluster.stop();
+    let port = cluster.server().port();
+    for args in [
+        &["connections", "token", "acme/prod"][..],
+        &["connections", "list"],
+        &["store", "status"],
+    ] {
+        let run = m.run(args).code(6);
+        assert!(
+            run.stderr.contains(&format!(
+                "cannot reach the team store at postgres://fourgent@127.0.0.1:{port}/"
+            )) && run.stderr.contains("Connection refused"),
+            "{args:?}: {run:?}"
+        );
+        assert_eq!(run.stdout, "");
+    }
+    let run = m.add_acme_with("other", "sk-good-other", &[]).code(6);
+    assert_not_printed(&run, "sk-good-other");
+
+    cluster.start();
+    assert_eq!(token(&m, "acme/prod"), "sk-good-away");
+    assert_eq!(
+        db.query("SELECT id, meta::text FROM fourgent.connections"),
+        before
+    );
+    m.add_acme("other", "sk-good-other");
 }
 
 // 11. History.
