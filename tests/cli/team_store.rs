@@ -648,9 +648,9 @@ fn the_key_from_the_keychain_and_no_key_at_all() {
     // No key: exit 6, the key ID it needs, and how to get it.
     let run = m.run(&["connections", "token", "acme/prod"]).code(6);
     assert!(
-        run.stderr.contains(&format!(
+        run.stderr.contains(
             "no team key on this machine for the team store at postgres://fourgent@127.0.0.1"
-        )) && run.stderr.contains(&format!("(it needs key {needed})"))
+        ) && run.stderr.contains(&format!("(it needs key {needed})"))
             && run.stderr.contains("`fourgent store set-key`")
             && run.stderr.contains("FOURGENT_STORE_KEY"),
         "{run:?}"
