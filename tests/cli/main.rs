@@ -27,5 +27,6 @@ mod refresh;
 mod status;
 mod status_truth;
 mod stores;
+mod team_store;
 mod terminal;
 mod token;

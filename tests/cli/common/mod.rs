@@ -4,6 +4,7 @@
 pub mod fake_app;
 pub mod oauth_server;
 pub mod postgres;
+pub mod team;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
