@@ -94,9 +94,10 @@ pub enum How {
     Refreshed,
 }
 
-/// How many times new tokens are offered to the store before they are given
-/// up (with pauses of 0.25, 0.5, 1 and 2 s between).
-const STORE_TRIES: u32 = 5;
+/// How long new tokens are offered to a failing store before they are given
+/// up (pauses of 0.25 s, doubling up to 2 s). A team store's lease on the
+/// connection lasts longer, so no other machine refreshes meanwhile.
+const STORE_FOR: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// The stores and the client a refresh works with.
 pub struct Refresher<'a> {
@@ -237,21 +238,22 @@ impl Refresher<'_> {
     }
 
     /// Stores tokens the app just issued. The old refresh token may be
-    /// dead already, so a failed write is tried again (a team store's
-    /// session may have dropped and come back) while the lock is held.
+    /// dead already, so a failed write is tried again for a while (a team
+    /// store may be away for a moment) while the lock is held.
     fn store_rotated(&self, id: &ConnectionId, creds: &Credentials) -> Result<(), Error> {
         let account = secrets::connection_account(id);
         let secret = creds.to_secret();
+        let deadline = std::time::Instant::now() + STORE_FOR;
         let mut pause = std::time::Duration::from_millis(250);
-        let mut tries = 1;
         loop {
             match self.secrets.set(&account, &secret) {
                 Ok(()) => return Ok(()),
-                Err(e) if tries >= STORE_TRIES => return Err(Error::NotStored(e)),
+                Err(e) if std::time::Instant::now() + pause > deadline => {
+                    return Err(Error::NotStored(e));
+                }
                 Err(_) => {
                     std::thread::sleep(pause);
-                    pause *= 2;
-                    tries += 1;
+                    pause = (pause * 2).min(std::time::Duration::from_secs(2));
                 }
             }
         }

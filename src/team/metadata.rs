@@ -4,9 +4,10 @@
 //! A change runs in one transaction that first takes the list's advisory
 //! lock, so changes from every machine queue as they do for the file; a
 //! unique index on the app and the lowercased name keeps names unique even
-//! so. A connection's lock is an advisory lock of the session, held
-//! while a refresh asks the app, so one refresh runs per connection across
-//! every machine.
+//! so. A connection's lock is a lease row in `fourgent.leases`, held while
+//! a refresh asks the app and stores the answer, so one refresh runs per
+//! connection across every machine, and a session that drops meanwhile
+//! does not let another machine in before the new tokens are stored.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -17,8 +18,12 @@ use super::{Error, Failure, Result, Team};
 use crate::model::{Connection, ConnectionId};
 use crate::store::{self, ConnectionLock, Metadata};
 
-/// How long to wait for another process's hold on a connection.
-const LOCK_WAIT: Duration = Duration::from_secs(60);
+/// How long a connection's lease lasts: longer than a refresh can take (the
+/// app's answer within the HTTP timeout, then storing the new tokens, which
+/// is retried for a while when the store is away).
+const LEASE: Duration = Duration::from_secs(90);
+/// How long to wait beyond a lease that its holder never released (it died).
+const LOCK_WAIT: Duration = Duration::from_secs(15);
 
 pub struct TeamMetadata {
     team: Arc<Team>,
@@ -88,17 +93,6 @@ impl TeamMetadata {
     }
 }
 
-/// The advisory lock key of one connection.
-fn lock_key(id: &ConnectionId) -> i32 {
-    // FNV-1a, folded to 31 bits: stable across machines and versions
-    // (PostgreSQL's own `hashtext` is not promised to be).
-    let mut hash: u32 = 0x811c_9dc5;
-    for b in id.as_str().bytes() {
-        hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    (hash & 0x7fff_ffff) as i32 | 1
-}
-
 impl Metadata for TeamMetadata {
     fn describe(&self) -> String {
         format!("the team store at {}", self.team.shown())
@@ -131,7 +125,7 @@ impl Metadata for TeamMetadata {
 
     fn lock_connection(&self, id: &ConnectionId) -> Result<ConnectionLock, store::Error> {
         self.team.checked().map_err(|e| self.at(e))?;
-        let deadline = Instant::now() + LOCK_WAIT;
+        let deadline = Instant::now() + LEASE + LOCK_WAIT;
         let label = || format!("connection {id}");
         // First among this process's threads...
         {
@@ -153,35 +147,39 @@ impl Metadata for TeamMetadata {
         let guard = Held {
             team: Arc::clone(&self.team),
             id: id.as_str().to_owned(),
-            key: lock_key(id),
-            locked: false,
+            owner: lease_owner(),
+            leased: false,
         };
-        // ...then among every session of every machine. Polled, so that
-        // this process's other threads keep the session meanwhile.
+        // ...then among every process of every machine: a lease row, which
+        // outlives a dropped session (a refresh whose store went away for a
+        // moment still holds it when it writes the new tokens), and runs out
+        // on its own when its holder died. Polled, so that this process's
+        // other threads keep the session meanwhile.
         let mut guard = guard;
         let mut pause = Duration::from_millis(2);
         loop {
-            let got = {
-                let _turn = self.team.session.turn();
-                self.team
-                    .session
-                    .query(
-                        "SELECT pg_try_advisory_lock($1, $2)",
-                        &[&LOCK_CLASS, &guard.key],
-                    )
-                    .map_err(|e| self.at(e))?
-                    .first()
-                    .is_some_and(|r| r.get::<_, bool>(0))
-            };
-            if got {
-                guard.locked = true;
+            let got = self
+                .team
+                .session
+                .query(
+                    "INSERT INTO fourgent.leases (connection_id, owner, until)
+                     VALUES ($1, $2, now() + make_interval(secs => $3))
+                     ON CONFLICT (connection_id) DO UPDATE
+                     SET owner = EXCLUDED.owner, until = EXCLUDED.until
+                     WHERE fourgent.leases.until < now()
+                     RETURNING owner",
+                    &[&guard.id, &guard.owner, &LEASE.as_secs_f64()],
+                )
+                .map_err(|e| self.at(e))?;
+            if !got.is_empty() {
+                guard.leased = true;
                 return Ok(ConnectionLock::new(guard));
             }
             if Instant::now() >= deadline {
                 return Err(self.at(Error::new(Failure::LockTimeout { what: label() }, "")));
             }
             std::thread::sleep(pause);
-            pause = (pause * 2).min(Duration::from_millis(25));
+            pause = (pause * 2).min(Duration::from_millis(50));
         }
     }
 
@@ -196,22 +194,23 @@ impl Metadata for TeamMetadata {
     }
 }
 
-/// A connection lock this process holds.
+/// A connection lock this process holds: its place among this process's
+/// threads, and its lease in the store.
 struct Held {
     team: Arc<Team>,
     id: String,
-    key: i32,
-    locked: bool,
+    /// Random, so that only this holder's release removes the lease.
+    owner: String,
+    leased: bool,
 }
 
 impl Drop for Held {
     fn drop(&mut self) {
-        if self.locked {
-            let _turn = self.team.session.turn();
-            // A session that broke meanwhile released it already.
-            let _ = self.team.session.query(
-                "SELECT pg_advisory_unlock($1, $2)",
-                &[&LOCK_CLASS, &self.key],
+        if self.leased {
+            // A store that is away now keeps the lease until it runs out.
+            let _ = self.team.session.execute(
+                "DELETE FROM fourgent.leases WHERE connection_id = $1 AND owner = $2",
+                &[&self.id, &self.owner],
             );
         }
         let mut held = self.team.held.lock().unwrap_or_else(|e| e.into_inner());
@@ -220,16 +219,9 @@ impl Drop for Held {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lock_keys_are_stable_and_never_the_list_lock() {
-        let id: ConnectionId = "c_7k2m9qx4".parse().unwrap();
-        assert_eq!(lock_key(&id), lock_key(&id.clone()));
-        assert_ne!(lock_key(&id), 0);
-        let other: ConnectionId = "c_7k2m9qx5".parse().unwrap();
-        assert_ne!(lock_key(&id), lock_key(&other));
-    }
+/// 16 random bytes in hex.
+fn lease_owner() -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the OS random number generator failed");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

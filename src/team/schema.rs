@@ -45,6 +45,14 @@ CREATE TABLE fourgent.secrets (
     updated_at timestamptz NOT NULL DEFAULT now()
 );
 
+-- Who is refreshing (or otherwise writing the secret of) a connection; a
+-- lease runs out on its own when its holder died.
+CREATE TABLE fourgent.leases (
+    connection_id text PRIMARY KEY,
+    owner text NOT NULL,
+    until timestamptz NOT NULL
+);
+
 -- Who did what to which connection, and when.
 CREATE TABLE fourgent.events (
     seq bigserial PRIMARY KEY,
@@ -63,8 +71,8 @@ CREATE UNIQUE INDEX events_one_use_per_hour
 CREATE INDEX events_by_connection ON fourgent.events (connection_id, at);
 "#];
 
-/// Two keys for `pg_advisory_*lock(int, int)`: fourgent's class, and the
-/// object (0 for the connection list; a hash of the ID for a connection).
+/// Two keys for `pg_advisory_xact_lock(int, int)`: fourgent's class, and the
+/// object (0 for the connection list, -1 for migrations).
 pub(crate) const LOCK_CLASS: i32 = 0x4647;
 const MIGRATION_LOCK: i32 = -1;
 
