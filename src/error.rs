@@ -414,6 +414,9 @@ impl From<team::Error> for Error {
             F::WrongKey { needed, .. } => Error::new(ErrorKind::Keychain, message).with_hint(format!(
                 "nothing was read or written; get team key {needed} from your team, then run `fourgent store set-key` or set FOURGENT_STORE_KEY"
             )),
+            F::DamagedRow { .. } => with_reason(Error::new(ErrorKind::Config, message)).with_hint(
+                "someone changed the row in the database outside fourgent; restore it from a backup, or have the database admin remove it",
+            ),
             F::BadKey { .. } => Error::new(ErrorKind::Keychain, message)
                 .with_hint("a team key is 32 bytes in base64, as `fourgent store new-key` prints it"),
             F::Damaged { .. } => Error::new(ErrorKind::Config, message).with_hint(

@@ -45,13 +45,10 @@ impl TeamMetadata {
                 serde_json::from_str(text).map_err(|e| {
                     let id: &str = row.get(0);
                     Error::new(
-                        Failure::Refused {
-                            code: "damaged".into(),
+                        Failure::DamagedRow {
+                            id: crate::sanitize::sanitize(id, 64),
                         },
-                        format!(
-                            "the row of `{}` is not a connection: {e}",
-                            crate::sanitize::sanitize(id, 64)
-                        ),
+                        e.to_string(),
                     )
                 })
             })

@@ -44,6 +44,8 @@ pub enum Failure {
     NoKey { needed: String },
     /// The team key on this machine is not the store's.
     WrongKey { needed: String, have: String },
+    /// A connection row is not one fourgent wrote.
+    DamagedRow { id: String },
     /// The team key on this machine is not a key at all.
     BadKey { source_name: String },
     /// A sealed secret does not open: changed, or moved from another row.
@@ -119,6 +121,10 @@ impl std::fmt::Display for Error {
             Failure::WrongKey { needed, have } => write!(
                 f,
                 "the team key on this machine ({have}) is not the key of the team store at {store} ({needed})"
+            ),
+            Failure::DamagedRow { id } => write!(
+                f,
+                "the row of connection `{id}` in the team store at {store} is not one fourgent wrote"
             ),
             Failure::BadKey { source_name } => write!(
                 f,

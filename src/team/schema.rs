@@ -126,6 +126,14 @@ pub(crate) fn init(session: &Session, key_id: &str) -> Result<Initialized> {
         } else {
             None
         };
+        if exists && found.is_none() {
+            // The tables are there but the row that says what they are is
+            // gone: running the migrations again would fail half-way.
+            return Err(Error::new(
+                Failure::Refused { code: "store-row".into() },
+                "the tables exist but fourgent.store, which records their version and key, has no row; restore it from a backup",
+            ));
+        }
         let from = found.unwrap_or(0);
         if from > VERSION {
             return Err(Error::new(Failure::SchemaNewer { found: from }, ""));

@@ -108,8 +108,8 @@ impl Session {
                 Ok(Ok(client)) => Ok(client),
                 Ok(Err(e)) => Err(unreachable(describe(&e))),
                 Err(_) => Err(unreachable(format!(
-                    "no answer within {} seconds",
-                    timeout.as_secs()
+                    "no answer within {}",
+                    seconds(timeout)
                 ))),
             }
         })
@@ -140,7 +140,7 @@ impl Session {
                 *self.client.lock().unwrap_or_else(|e| e.into_inner()) = None;
                 Err(StoreError::new(
                     Failure::Unreachable,
-                    format!("no answer within {} seconds", timeout.as_secs()),
+                    format!("no answer within {}", seconds(timeout)),
                 ))
             }
         }
@@ -247,5 +247,13 @@ fn classify(e: &tokio_postgres::Error) -> StoreError {
     match e.as_db_error() {
         Some(db) => StoreError::refused(db.code().code(), db.message().to_owned()),
         None => StoreError::new(Failure::Unreachable, describe(e)),
+    }
+}
+
+/// "1 second", "10 seconds".
+fn seconds(d: Duration) -> String {
+    match d.as_secs() {
+        1 => "1 second".to_owned(),
+        n => format!("{n} seconds"),
     }
 }

@@ -1710,3 +1710,45 @@ fn tls_with_the_servers_ca_works_and_another_ca_is_refused() {
     m.set("FOURGENT_STORE", &store.db.url());
     assert_eq!(token(&m, &id), "sk-good-tls");
 }
+
+#[test]
+fn a_damaged_row_is_a_config_error_like_a_damaged_file() {
+    let Some(store) = Store::new() else {
+        return;
+    };
+    let app = lenient_app();
+    let alice = machine(&store, "alice", &app);
+    let id = alice.add_acme("prod", "sk-good-damaged");
+    store.db.query(&format!(
+        r#"UPDATE fourgent.connections SET meta = '{{"id": 5}}' WHERE id = '{id}'"#
+    ));
+    let before = store.dump();
+    // A damaged connections.toml is exit 7 with what is wrong and where;
+    // the team store says "refused a request" and exits 1.
+    let run = alice.run(&["connections", "list"]).code(7);
+    assert!(run.stderr.contains(&format!("`{id}`")), "{run:?}");
+    assert!(!run.stderr.contains("refused a request"), "{run:?}");
+    assert_eq!(store.dump(), before);
+}
+
+#[test]
+fn delete_with_yes_says_who_used_the_connection_lately() {
+    let Some(store) = Store::new() else {
+        return;
+    };
+    let app = lenient_app();
+    let alice = machine(&store, "alice", &app);
+    let bob = machine(&store, "bob", &app);
+    alice.add_acme("prod", "sk-good-del");
+    token(&bob, "acme/prod");
+    let run = alice
+        .run(&["connections", "delete", "--yes", "acme/prod"])
+        .success();
+    assert!(
+        run.stderr.contains(&format!(
+            "acme/prod was used in the last 7 days by bob@{}",
+            host()
+        )),
+        "{run:?}"
+    );
+}

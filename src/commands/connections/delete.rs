@@ -25,6 +25,10 @@ pub(crate) fn run(ctx: &Ctx, args: &DeleteArgs) -> Result<()> {
     } else {
         format!("{list}\n{users}")
     };
+    if args.yes && !users.is_empty() {
+        // Said before it happens, for the log of whoever ran it.
+        ctx.ui.warn(&users);
+    }
     if !args.yes {
         if !ctx.ui.can_prompt() {
             return Err(Error::usage(format!(
