@@ -417,6 +417,9 @@ impl From<team::Error> for Error {
             F::DamagedRow { .. } => with_reason(Error::new(ErrorKind::Config, message)).with_hint(
                 "someone changed the row in the database outside fourgent; restore it from a backup, or have the database admin remove it",
             ),
+            F::Tampered { .. } => Error::new(ErrorKind::Config, message).with_hint(
+                "nothing was sent; restore the row from a backup, or check the connection and run `fourgent connections reauthorize` on a machine with the team key",
+            ),
             F::BadKey { .. } => Error::new(ErrorKind::Keychain, message)
                 .with_hint("a team key is 32 bytes in base64, as `fourgent store new-key` prints it"),
             F::Damaged { .. } => Error::new(ErrorKind::Config, message).with_hint(

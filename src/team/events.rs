@@ -28,6 +28,23 @@ pub struct Entry {
     pub detail: Option<String>,
 }
 
+impl Entry {
+    /// Rows anyone with access to the database may have written: every
+    /// string made safe to print, `\n` included.
+    fn sanitized(self) -> Entry {
+        let clean = |s: String| crate::sanitize::sanitize(&s, 200);
+        Entry {
+            at: self.at,
+            connection_id: clean(self.connection_id),
+            connection: clean(self.connection),
+            action: clean(self.action),
+            user: clean(self.user),
+            host: clean(self.host),
+            detail: self.detail.map(clean),
+        }
+    }
+}
+
 pub(crate) fn record(team: &Team, event: &Event<'_>) -> Result<()> {
     let who = &team.who;
     let (id, label) = (event.conn.id.as_str(), event.conn.label());
@@ -71,6 +88,7 @@ pub(crate) fn history(team: &Team, connection_id: Option<&str>, limit: i64) -> R
             host: r.get(5),
             detail: r.get(6),
         })
+        .map(Entry::sanitized)
         .collect())
 }
 
@@ -87,7 +105,10 @@ pub(crate) fn recent_users(team: &Team, connection_id: &str, days: i32) -> Resul
     )?;
     Ok(rows
         .iter()
-        .map(|r| format!("{}@{}", r.get::<_, String>(0), r.get::<_, String>(1)))
+        .map(|r| {
+            let (user, host): (String, String) = (r.get(0), r.get(1));
+            crate::sanitize::sanitize(&format!("{user}@{host}"), 200)
+        })
         .collect())
 }
 

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use super::binding;
 use super::schema::LOCK_CLASS;
 use super::{Error, Failure, Result, Team};
 use crate::model::{Connection, ConnectionId};
@@ -42,15 +43,21 @@ impl TeamMetadata {
         rows.iter()
             .map(|row| {
                 let text: &str = row.get(1);
-                serde_json::from_str(text).map_err(|e| {
+                let damaged = |reason: String| {
                     let id: &str = row.get(0);
                     Error::new(
                         Failure::DamagedRow {
                             id: crate::sanitize::sanitize(id, 64),
                         },
-                        e.to_string(),
+                        reason,
                     )
-                })
+                };
+                let conn: Connection =
+                    serde_json::from_str(text).map_err(|e| damaged(e.to_string()))?;
+                // The same rules as connections.toml: a name is what
+                // messages quote, so it is checked as it arrives.
+                crate::model::connection::validate_name(&conn.name).map_err(damaged)?;
+                Ok(conn)
             })
             .collect()
     }
@@ -70,16 +77,44 @@ impl TeamMetadata {
                 &[&gone],
             )?;
         }
-        for c in after {
-            if old.get(c.id.as_str()).is_some_and(|o| *o == c) {
-                continue;
-            }
+        let changed: Vec<&Connection> = after
+            .iter()
+            .filter(|c| old.get(c.id.as_str()).is_none_or(|o| *o != *c))
+            .collect();
+        if changed.is_empty() {
+            return Ok(());
+        }
+        // Every row written carries the seal of what decides where its
+        // secret goes: writing one takes the team key.
+        let keys = self.team.keys().map_err(key_error)?;
+        for c in changed {
             let meta = serde_json::to_string(c).expect("a connection serializes");
+            let sealed = binding::seal(keys.current(), c).map_err(|e| {
+                Error::new(
+                    Failure::Refused {
+                        code: "seal".into(),
+                    },
+                    e.to_string(),
+                )
+            })?;
             session.execute(
-                "INSERT INTO fourgent.connections (id, app, name, meta) VALUES ($1, $2, $3, $4::text::jsonb)
+                "INSERT INTO fourgent.connections
+                     (id, app, name, meta, binding_key_id, binding_nonce, binding)
+                 VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7)
                  ON CONFLICT (id) DO UPDATE
-                 SET app = EXCLUDED.app, name = EXCLUDED.name, meta = EXCLUDED.meta, updated_at = now()",
-                &[&c.id.as_str(), &c.app, &c.name, &meta],
+                 SET app = EXCLUDED.app, name = EXCLUDED.name, meta = EXCLUDED.meta,
+                     binding_key_id = EXCLUDED.binding_key_id,
+                     binding_nonce = EXCLUDED.binding_nonce, binding = EXCLUDED.binding,
+                     updated_at = now()",
+                &[
+                    &c.id.as_str(),
+                    &c.app,
+                    &c.name,
+                    &meta,
+                    &sealed.key_id.as_str(),
+                    &&sealed.nonce[..],
+                    &sealed.ciphertext,
+                ],
             )?;
         }
         Ok(())
@@ -221,4 +256,13 @@ fn lease_owner() -> String {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).expect("the OS random number generator failed");
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A failure to get the team key, as a team-store error (the key's own
+/// failures already are one; the keychain's become its reason).
+fn key_error(e: crate::secrets::Error) -> Error {
+    match e {
+        crate::secrets::Error::Team(team) => team,
+        other => Error::new(Failure::Unreachable, other.to_string()),
+    }
 }

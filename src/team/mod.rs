@@ -10,6 +10,7 @@
 //! - `key`: where this machine's copy of the team key comes from.
 
 pub(crate) mod address;
+pub(crate) mod binding;
 pub(crate) mod crypto;
 pub(crate) mod events;
 pub(crate) mod key;
@@ -46,6 +47,9 @@ pub enum Failure {
     WrongKey { needed: String, have: String },
     /// A connection row is not one fourgent wrote.
     DamagedRow { id: String },
+    /// A connection's app or fields were changed by someone without the
+    /// team key.
+    Tampered { id: String },
     /// The team key on this machine is not a key at all.
     BadKey { source_name: String },
     /// A sealed secret does not open: changed, or moved from another row.
@@ -125,6 +129,10 @@ impl std::fmt::Display for Error {
             Failure::DamagedRow { id } => write!(
                 f,
                 "the row of connection `{id}` in the team store at {store} is not one fourgent wrote"
+            ),
+            Failure::Tampered { id } => write!(
+                f,
+                "the app or fields of connection `{id}` in the team store at {store} were changed outside fourgent; its secret stays where it is"
             ),
             Failure::BadKey { source_name } => write!(
                 f,

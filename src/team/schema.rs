@@ -31,6 +31,11 @@ CREATE TABLE fourgent.connections (
     app text NOT NULL,
     name text NOT NULL,
     meta jsonb NOT NULL,
+    -- The seal of the ID, app and fields (team/binding.rs): what ties the
+    -- secret to where it may be sent.
+    binding_key_id text NOT NULL,
+    binding_nonce bytea NOT NULL,
+    binding bytea NOT NULL,
     updated_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX connections_app_name ON fourgent.connections (app, lower(name));

@@ -39,7 +39,10 @@ impl SecretStore for TeamSecrets {
             .team
             .session
             .query(
-                "SELECT key_id, nonce, ciphertext FROM fourgent.secrets WHERE account = $1",
+                "SELECT s.key_id, s.nonce, s.ciphertext,
+                        c.meta::text, c.binding_key_id, c.binding_nonce, c.binding
+                 FROM fourgent.secrets s LEFT JOIN fourgent.connections c ON c.id = s.account
+                 WHERE s.account = $1",
                 &[&account],
             )
             .map_err(|e| self.fail(e))?;
@@ -48,8 +51,22 @@ impl SecretStore for TeamSecrets {
         };
         let keys = self.team.keys()?;
         let broken = || self.fail(damaged(account));
-        let sealed = sealed(row, 0).ok_or_else(broken)?;
-        match keys.open(&Aad::new(account, FIELD), &sealed) {
+        let secret = sealed(row, 0).ok_or_else(broken)?;
+        // A connection's secret leaves the store only while its app and
+        // fields are the ones fourgent sealed.
+        if let Some(meta) = row.get::<_, Option<&str>>(3) {
+            let tampered = || {
+                let id = crate::sanitize::sanitize(account, 64);
+                self.fail(Error::new(Failure::Tampered { id }, ""))
+            };
+            let conn: crate::model::Connection =
+                serde_json::from_str(meta).map_err(|_| tampered())?;
+            let seal = sealed(row, 4).ok_or_else(tampered)?;
+            if conn.id.as_str() != account || !super::binding::holds(&keys, &conn, &seal) {
+                return Err(tampered());
+            }
+        }
+        match keys.open(&Aad::new(account, FIELD), &secret) {
             Ok(plain) => {
                 let text = std::str::from_utf8(&plain).map_err(|_| broken())?;
                 Ok(Some(Secret::from(text.to_owned())))
@@ -168,6 +185,29 @@ pub(crate) fn rotate(team: &Team, old: &Keyring, new: &TeamKey) -> Result<usize,
                 "UPDATE fourgent.secrets SET key_id = $2, nonce = $3, ciphertext = $4, updated_at = now()
                  WHERE account = $1",
                 &[&account, &resealed.key_id.as_str(), &&resealed.nonce[..], &resealed.ciphertext],
+            )?;
+        }
+        // The bindings of the connections, checked under the old key and
+        // sealed again under the new one.
+        let conns = session.query(
+            "SELECT id, meta::text, binding_key_id, binding_nonce, binding FROM fourgent.connections",
+            &[],
+        )?;
+        for row in &conns {
+            let id: String = row.get(0);
+            let tampered = || Error::new(Failure::Tampered { id: id.clone() }, "");
+            let conn: crate::model::Connection =
+                serde_json::from_str(row.get(1)).map_err(|_| tampered())?;
+            let seal = sealed(row, 2).ok_or_else(tampered)?;
+            if !super::binding::holds(old, &conn, &seal) {
+                return Err(tampered());
+            }
+            let resealed = super::binding::seal(new, &conn)
+                .map_err(|e| Error::new(Failure::Refused { code: "seal".into() }, e.to_string()))?;
+            session.execute(
+                "UPDATE fourgent.connections
+                 SET binding_key_id = $2, binding_nonce = $3, binding = $4 WHERE id = $1",
+                &[&id, &resealed.key_id.as_str(), &&resealed.nonce[..], &resealed.ciphertext],
             )?;
         }
         session.execute("UPDATE fourgent.store SET key_id = $1", &[&new.id().as_str()])?;

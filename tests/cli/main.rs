@@ -27,6 +27,7 @@ mod refresh;
 mod status;
 mod status_truth;
 mod stores;
+mod team_hostile;
 mod team_outage;
 mod team_store;
 mod terminal;
