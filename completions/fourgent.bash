@@ -34,6 +34,9 @@ _fourgent() {
             fourgent,help)
                 cmd="fourgent__subcmd__help"
                 ;;
+            fourgent,store)
+                cmd="fourgent__subcmd__store"
+                ;;
             fourgent__subcmd__connections,add)
                 cmd="fourgent__subcmd__connections__subcmd__add"
                 ;;
@@ -48,6 +51,9 @@ _fourgent() {
                 ;;
             fourgent__subcmd__connections,list)
                 cmd="fourgent__subcmd__connections__subcmd__list"
+                ;;
+            fourgent__subcmd__connections,log)
+                cmd="fourgent__subcmd__connections__subcmd__log"
                 ;;
             fourgent__subcmd__connections,ls)
                 cmd="fourgent__subcmd__connections__subcmd__list"
@@ -84,6 +90,9 @@ _fourgent() {
                 ;;
             fourgent__subcmd__connections__subcmd__help,list)
                 cmd="fourgent__subcmd__connections__subcmd__help__subcmd__list"
+                ;;
+            fourgent__subcmd__connections__subcmd__help,log)
+                cmd="fourgent__subcmd__connections__subcmd__help__subcmd__log"
                 ;;
             fourgent__subcmd__connections__subcmd__help,move)
                 cmd="fourgent__subcmd__connections__subcmd__help__subcmd__move"
@@ -154,6 +163,9 @@ _fourgent() {
             fourgent__subcmd__help,help)
                 cmd="fourgent__subcmd__help__subcmd__help"
                 ;;
+            fourgent__subcmd__help,store)
+                cmd="fourgent__subcmd__help__subcmd__store"
+                ;;
             fourgent__subcmd__help__subcmd__connections,add)
                 cmd="fourgent__subcmd__help__subcmd__connections__subcmd__add"
                 ;;
@@ -165,6 +177,9 @@ _fourgent() {
                 ;;
             fourgent__subcmd__help__subcmd__connections,list)
                 cmd="fourgent__subcmd__help__subcmd__connections__subcmd__list"
+                ;;
+            fourgent__subcmd__help__subcmd__connections,log)
+                cmd="fourgent__subcmd__help__subcmd__connections__subcmd__log"
                 ;;
             fourgent__subcmd__help__subcmd__connections,move)
                 cmd="fourgent__subcmd__help__subcmd__connections__subcmd__move"
@@ -193,6 +208,75 @@ _fourgent() {
             fourgent__subcmd__help__subcmd__credential,git)
                 cmd="fourgent__subcmd__help__subcmd__credential__subcmd__git"
                 ;;
+            fourgent__subcmd__help__subcmd__store,export)
+                cmd="fourgent__subcmd__help__subcmd__store__subcmd__export"
+                ;;
+            fourgent__subcmd__help__subcmd__store,import)
+                cmd="fourgent__subcmd__help__subcmd__store__subcmd__import"
+                ;;
+            fourgent__subcmd__help__subcmd__store,init)
+                cmd="fourgent__subcmd__help__subcmd__store__subcmd__init"
+                ;;
+            fourgent__subcmd__help__subcmd__store,new-key)
+                cmd="fourgent__subcmd__help__subcmd__store__subcmd__new__subcmd__key"
+                ;;
+            fourgent__subcmd__help__subcmd__store,rotate-key)
+                cmd="fourgent__subcmd__help__subcmd__store__subcmd__rotate__subcmd__key"
+                ;;
+            fourgent__subcmd__help__subcmd__store,set-key)
+                cmd="fourgent__subcmd__help__subcmd__store__subcmd__set__subcmd__key"
+                ;;
+            fourgent__subcmd__help__subcmd__store,status)
+                cmd="fourgent__subcmd__help__subcmd__store__subcmd__status"
+                ;;
+            fourgent__subcmd__store,export)
+                cmd="fourgent__subcmd__store__subcmd__export"
+                ;;
+            fourgent__subcmd__store,help)
+                cmd="fourgent__subcmd__store__subcmd__help"
+                ;;
+            fourgent__subcmd__store,import)
+                cmd="fourgent__subcmd__store__subcmd__import"
+                ;;
+            fourgent__subcmd__store,init)
+                cmd="fourgent__subcmd__store__subcmd__init"
+                ;;
+            fourgent__subcmd__store,new-key)
+                cmd="fourgent__subcmd__store__subcmd__new__subcmd__key"
+                ;;
+            fourgent__subcmd__store,rotate-key)
+                cmd="fourgent__subcmd__store__subcmd__rotate__subcmd__key"
+                ;;
+            fourgent__subcmd__store,set-key)
+                cmd="fourgent__subcmd__store__subcmd__set__subcmd__key"
+                ;;
+            fourgent__subcmd__store,status)
+                cmd="fourgent__subcmd__store__subcmd__status"
+                ;;
+            fourgent__subcmd__store__subcmd__help,export)
+                cmd="fourgent__subcmd__store__subcmd__help__subcmd__export"
+                ;;
+            fourgent__subcmd__store__subcmd__help,help)
+                cmd="fourgent__subcmd__store__subcmd__help__subcmd__help"
+                ;;
+            fourgent__subcmd__store__subcmd__help,import)
+                cmd="fourgent__subcmd__store__subcmd__help__subcmd__import"
+                ;;
+            fourgent__subcmd__store__subcmd__help,init)
+                cmd="fourgent__subcmd__store__subcmd__help__subcmd__init"
+                ;;
+            fourgent__subcmd__store__subcmd__help,new-key)
+                cmd="fourgent__subcmd__store__subcmd__help__subcmd__new__subcmd__key"
+                ;;
+            fourgent__subcmd__store__subcmd__help,rotate-key)
+                cmd="fourgent__subcmd__store__subcmd__help__subcmd__rotate__subcmd__key"
+                ;;
+            fourgent__subcmd__store__subcmd__help,set-key)
+                cmd="fourgent__subcmd__store__subcmd__help__subcmd__set__subcmd__key"
+                ;;
+            fourgent__subcmd__store__subcmd__help,status)
+                cmd="fourgent__subcmd__store__subcmd__help__subcmd__status"
+                ;;
             *)
                 ;;
         esac
@@ -200,7 +284,7 @@ _fourgent() {
 
     case "${cmd}" in
         fourgent)
-            opts="-v -q -h -V --config-dir --secret-store --no-input --color --verbose --quiet --help --version connections c connectors credential generate help"
+            opts="-v -q -h -V --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version connections c connectors credential store generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -212,6 +296,10 @@ _fourgent() {
                     ;;
                 --secret-store)
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -226,7 +314,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections)
-            opts="-v -q -h -V --config-dir --secret-store --no-input --color --verbose --quiet --help --version add list ls show status reauthorize delete rm token move exec help"
+            opts="-v -q -h -V --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version add list ls show status reauthorize delete rm token move exec log help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -238,6 +326,10 @@ _fourgent() {
                     ;;
                 --secret-store)
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -252,7 +344,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__add)
-            opts="-v -q -h -V --name --field --secret-env --secret-stdin --scope --no-browser --port --timeout --no-verify --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-v -q -h -V --name --field --secret-env --secret-stdin --scope --no-browser --port --timeout --no-verify --json --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -294,6 +386,10 @@ _fourgent() {
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -306,7 +402,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__delete)
-            opts="-y -v -q -h -V --yes --no-revoke --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-y -v -q -h -V --yes --no-revoke --json --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -318,6 +414,10 @@ _fourgent() {
                     ;;
                 --secret-store)
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -332,7 +432,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__exec)
-            opts="-v -q -h -V --env --env-file --override --min-valid --mask --token-file --no-verify --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-v -q -h -V --env --env-file --override --min-valid --mask --token-file --no-verify --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -362,6 +462,10 @@ _fourgent() {
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -374,7 +478,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__help)
-            opts="add list show status reauthorize delete token move exec help"
+            opts="add list show status reauthorize delete token move exec log help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -444,6 +548,20 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__connections__subcmd__help__subcmd__log)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -528,7 +646,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__list)
-            opts="-v -q -h -V --app --status --sort --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-v -q -h -V --app --status --sort --json --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -554,6 +672,44 @@ _fourgent() {
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__connections__subcmd__log)
+            opts="-v -q -h -V --limit --json --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -566,7 +722,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__move)
-            opts="-v -q -h -V --to --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-v -q -h -V --to --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -584,6 +740,10 @@ _fourgent() {
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -596,7 +756,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__reauthorize)
-            opts="-v -q -h -V --field --secret-env --secret-stdin --scope --no-browser --port --timeout --no-verify --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-v -q -h -V --field --secret-env --secret-stdin --scope --no-browser --port --timeout --no-verify --json --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -634,6 +794,10 @@ _fourgent() {
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -646,7 +810,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__show)
-            opts="-v -q -h -V --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-v -q -h -V --json --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -658,6 +822,10 @@ _fourgent() {
                     ;;
                 --secret-store)
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -672,7 +840,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__status)
-            opts="-j -v -q -h -V --offline --jobs --timeout --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-j -v -q -h -V --offline --jobs --timeout --json --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -698,6 +866,10 @@ _fourgent() {
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -710,7 +882,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connections__subcmd__token)
-            opts="-v -q -h -V --field --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-v -q -h -V --field --json --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -728,6 +900,10 @@ _fourgent() {
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -740,7 +916,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connectors)
-            opts="-v -q -h -V --config-dir --secret-store --no-input --color --verbose --quiet --help --version list ls show set-secret help"
+            opts="-v -q -h -V --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version list ls show set-secret help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -752,6 +928,10 @@ _fourgent() {
                     ;;
                 --secret-store)
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -836,7 +1016,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connectors__subcmd__list)
-            opts="-v -q -h -V --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-v -q -h -V --json --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -848,6 +1028,10 @@ _fourgent() {
                     ;;
                 --secret-store)
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -862,7 +1046,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connectors__subcmd__set__subcmd__secret)
-            opts="-v -q -h -V --delete --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-v -q -h -V --delete --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -874,6 +1058,10 @@ _fourgent() {
                     ;;
                 --secret-store)
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -888,7 +1076,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__connectors__subcmd__show)
-            opts="-v -q -h -V --json --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-v -q -h -V --json --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -900,6 +1088,10 @@ _fourgent() {
                     ;;
                 --secret-store)
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -914,7 +1106,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__credential)
-            opts="-v -q -h -V --config-dir --secret-store --no-input --color --verbose --quiet --help --version git help"
+            opts="-v -q -h -V --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version git help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -926,6 +1118,10 @@ _fourgent() {
                     ;;
                 --secret-store)
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -940,7 +1136,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__credential__subcmd__git)
-            opts="-v -q -h -V --connection --config-dir --secret-store --no-input --color --verbose --quiet --help --version"
+            opts="-v -q -h -V --connection --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -956,6 +1152,10 @@ _fourgent() {
                     ;;
                 --secret-store)
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1012,7 +1212,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__generate)
-            opts="-v -q -h -V --out-dir --config-dir --secret-store --no-input --color --verbose --quiet --help --version completions man all"
+            opts="-v -q -h -V --out-dir --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version completions man all"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1030,6 +1230,10 @@ _fourgent() {
                     COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1042,7 +1246,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__help)
-            opts="connections connectors credential generate help"
+            opts="connections connectors credential store generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1056,7 +1260,7 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__help__subcmd__connections)
-            opts="add list show status reauthorize delete token move exec"
+            opts="add list show status reauthorize delete token move exec log"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1112,6 +1316,20 @@ _fourgent() {
             return 0
             ;;
         fourgent__subcmd__help__subcmd__connections__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__help__subcmd__connections__subcmd__log)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1300,6 +1518,484 @@ _fourgent() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__help__subcmd__store)
+            opts="init status import export new-key set-key rotate-key"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__help__subcmd__store__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__help__subcmd__store__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__help__subcmd__store__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__help__subcmd__store__subcmd__new__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__help__subcmd__store__subcmd__rotate__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__help__subcmd__store__subcmd__set__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__help__subcmd__store__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store)
+            opts="-v -q -h -V --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version init status import export new-key set-key rotate-key help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__export)
+            opts="-v -q -h -V --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__help)
+            opts="init status import export new-key set-key rotate-key help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__help__subcmd__new__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__help__subcmd__rotate__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__help__subcmd__set__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__import)
+            opts="-v -q -h -V --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__init)
+            opts="-v -q -h -V --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__new__subcmd__key)
+            opts="-v -q -h -V --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__rotate__subcmd__key)
+            opts="-v -q -h -V --generate --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__set__subcmd__key)
+            opts="-v -q -h -V --delete --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fourgent__subcmd__store__subcmd__status)
+            opts="-v -q -h -V --json --config-dir --secret-store --store --no-input --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-store)
+                    COMPREPLY=($(compgen -W "keyring file" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

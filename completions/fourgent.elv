@@ -20,6 +20,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
             cand -v 'Say more on stderr (repeat for more)'
@@ -34,12 +35,14 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand c 'Add, list, check, re-authorize and delete connections'
             cand connectors 'The apps fourgent can connect to'
             cand credential 'Hand connections'' tokens to other tools (git)'
+            cand store 'Set up a team store (PostgreSQL) and move connections into it'
             cand generate 'Write shell completions and man pages (for packaging)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;connections'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
             cand -v 'Say more on stderr (repeat for more)'
@@ -61,11 +64,13 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand token 'Print a connection''s secret for a script'
             cand move 'Move connections'' secrets to another secret store'
             cand exec 'Run a program with connections'' credentials in its environment'
+            cand log 'Show who did what to connections in the team store, and when'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;c'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
             cand -v 'Say more on stderr (repeat for more)'
@@ -87,6 +92,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand token 'Print a connection''s secret for a script'
             cand move 'Move connections'' secrets to another secret store'
             cand exec 'Run a program with connections'' credentials in its environment'
+            cand log 'Show who did what to connections in the team store, and when'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;connections;add'= {
@@ -99,6 +105,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --timeout 'OAuth2: give up waiting for the browser after SECS seconds'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --no-browser 'OAuth2: do not open a browser; only print the authorization URL'
             cand --no-verify 'Save without checking the credentials with the app first'
@@ -123,6 +130,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --timeout 'OAuth2: give up waiting for the browser after SECS seconds'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --no-browser 'OAuth2: do not open a browser; only print the authorization URL'
             cand --no-verify 'Save without checking the credentials with the app first'
@@ -143,6 +151,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --sort 'Order of the rows [default: app, then name; --json keeps the file''s order unless this is given]'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --json 'Print a JSON array'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
@@ -161,6 +170,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --sort 'Order of the rows [default: app, then name; --json keeps the file''s order unless this is given]'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --json 'Print a JSON array'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
@@ -179,6 +189,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --sort 'Order of the rows [default: app, then name; --json keeps the file''s order unless this is given]'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --json 'Print a JSON array'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
@@ -197,6 +208,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --sort 'Order of the rows [default: app, then name; --json keeps the file''s order unless this is given]'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --json 'Print a JSON array'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
@@ -212,6 +224,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;connections;show'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --json 'Print a JSON object'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
@@ -227,6 +240,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;c;show'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --json 'Print a JSON object'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
@@ -245,6 +259,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --timeout 'Give up on one connection''s check after SECS seconds, waits for a rate-limited app included (it counts as unreachable)'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --offline 'Do not call the apps; only check that secrets are present, and record nothing (the last live check stands)'
             cand --json 'Print a JSON array'
@@ -264,6 +279,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --timeout 'Give up on one connection''s check after SECS seconds, waits for a rate-limited app included (it counts as unreachable)'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --offline 'Do not call the apps; only check that secrets are present, and record nothing (the last live check stands)'
             cand --json 'Print a JSON array'
@@ -286,6 +302,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --timeout 'OAuth2: give up waiting for the browser after SECS seconds'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --no-browser 'OAuth2: do not open a browser; only print the authorization URL'
             cand --no-verify 'Save without checking the credentials with the app first'
@@ -309,6 +326,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --timeout 'OAuth2: give up waiting for the browser after SECS seconds'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --no-browser 'OAuth2: do not open a browser; only print the authorization URL'
             cand --no-verify 'Save without checking the credentials with the app first'
@@ -326,6 +344,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;connections;delete'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand -y 'Delete without asking'
             cand --yes 'Delete without asking'
@@ -344,6 +363,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;connections;rm'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand -y 'Delete without asking'
             cand --yes 'Delete without asking'
@@ -362,6 +382,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;c;delete'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand -y 'Delete without asking'
             cand --yes 'Delete without asking'
@@ -380,6 +401,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;c;rm'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand -y 'Delete without asking'
             cand --yes 'Delete without asking'
@@ -399,6 +421,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --field 'Which secret field to print (Custom apps with several)'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --json 'Print {"token", "expires_at", "expires_in", "connection"} as JSON, for credential helpers'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
@@ -415,6 +438,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --field 'Which secret field to print (Custom apps with several)'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --json 'Print {"token", "expires_at", "expires_in", "connection"} as JSON, for credential helpers'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
@@ -431,6 +455,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --to 'The store to move the secrets to'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
             cand -v 'Say more on stderr (repeat for more)'
@@ -446,6 +471,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --to 'The store to move the secrets to'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
             cand -v 'Say more on stderr (repeat for more)'
@@ -464,6 +490,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --token-file 'Also keep each secret in an owner-only file in DIR, named like its variable and rewritten before it expires; NAME_FILE holds the path'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --override 'Replace variables that are already set, and allow running inside another `exec`'
             cand --mask 'Replace each secret in the program''s stdout and stderr with `***` (and print `::add-mask::` for each when GITHUB_ACTIONS=true)'
@@ -485,10 +512,45 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --token-file 'Also keep each secret in an owner-only file in DIR, named like its variable and rewritten before it expires; NAME_FILE holds the path'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --override 'Replace variables that are already set, and allow running inside another `exec`'
             cand --mask 'Replace each secret in the program''s stdout and stderr with `***` (and print `::add-mask::` for each when GITHUB_ACTIONS=true)'
             cand --no-verify 'Do not check the credentials with the apps before the program starts'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;connections;log'= {
+            cand --limit 'Show at most this many events, the newest'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --json 'Print a JSON array'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;c;log'= {
+            cand --limit 'Show at most this many events, the newest'
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --json 'Print a JSON array'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
             cand -v 'Say more on stderr (repeat for more)'
             cand --verbose 'Say more on stderr (repeat for more)'
@@ -509,6 +571,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand token 'Print a connection''s secret for a script'
             cand move 'Move connections'' secrets to another secret store'
             cand exec 'Run a program with connections'' credentials in its environment'
+            cand log 'Show who did what to connections in the team store, and when'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;connections;help;add'= {
@@ -529,6 +592,8 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         }
         &'fourgent;connections;help;exec'= {
         }
+        &'fourgent;connections;help;log'= {
+        }
         &'fourgent;connections;help;help'= {
         }
         &'fourgent;c;help'= {
@@ -541,6 +606,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand token 'Print a connection''s secret for a script'
             cand move 'Move connections'' secrets to another secret store'
             cand exec 'Run a program with connections'' credentials in its environment'
+            cand log 'Show who did what to connections in the team store, and when'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fourgent;c;help;add'= {
@@ -561,11 +627,14 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         }
         &'fourgent;c;help;exec'= {
         }
+        &'fourgent;c;help;log'= {
+        }
         &'fourgent;c;help;help'= {
         }
         &'fourgent;connectors'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
             cand -v 'Say more on stderr (repeat for more)'
@@ -585,6 +654,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;connectors;list'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --json 'Print a JSON array'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
@@ -600,6 +670,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;connectors;ls'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --json 'Print a JSON array'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
@@ -615,6 +686,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;connectors;show'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --json 'Print a JSON object'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
@@ -630,6 +702,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;connectors;set-secret'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --delete 'Remove the stored client secret instead'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
@@ -659,6 +732,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         &'fourgent;credential'= {
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
             cand -v 'Say more on stderr (repeat for more)'
@@ -676,6 +750,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand --connection 'The connection to answer with [default: the one Connected connection whose app declares the host]'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
             cand -v 'Say more on stderr (repeat for more)'
@@ -695,10 +770,168 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         }
         &'fourgent;credential;help;help'= {
         }
+        &'fourgent;store'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create the team store''s tables, or upgrade them to this version'
+            cand status 'Show the team store: where it is, its schema version, its key, counts'
+            cand import 'Move connections from this machine into the team store'
+            cand export 'Move connections from the team store to this machine'
+            cand new-key 'Print a new random team key (once), for `store set-key` or FOURGENT_STORE_KEY'
+            cand set-key 'Keep the team key in this machine''s OS keychain'
+            cand rotate-key 'Re-encrypt every secret in the team store under a new key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fourgent;store;init'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;store;status'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --json 'Print a JSON object'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;store;import'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;store;export'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;store;new-key'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;store;set-key'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --delete 'Remove the team key from the keychain instead'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;store;rotate-key'= {
+            cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
+            cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
+            cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
+            cand --generate 'Make a new random key, and print it once on stdout'
+            cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+            cand -v 'Say more on stderr (repeat for more)'
+            cand --verbose 'Say more on stderr (repeat for more)'
+            cand -q 'Say less on stderr: only warnings and errors'
+            cand --quiet 'Say less on stderr: only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fourgent;store;help'= {
+            cand init 'Create the team store''s tables, or upgrade them to this version'
+            cand status 'Show the team store: where it is, its schema version, its key, counts'
+            cand import 'Move connections from this machine into the team store'
+            cand export 'Move connections from the team store to this machine'
+            cand new-key 'Print a new random team key (once), for `store set-key` or FOURGENT_STORE_KEY'
+            cand set-key 'Keep the team key in this machine''s OS keychain'
+            cand rotate-key 'Re-encrypt every secret in the team store under a new key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fourgent;store;help;init'= {
+        }
+        &'fourgent;store;help;status'= {
+        }
+        &'fourgent;store;help;import'= {
+        }
+        &'fourgent;store;help;export'= {
+        }
+        &'fourgent;store;help;new-key'= {
+        }
+        &'fourgent;store;help;set-key'= {
+        }
+        &'fourgent;store;help;rotate-key'= {
+        }
+        &'fourgent;store;help;help'= {
+        }
         &'fourgent;generate'= {
             cand --out-dir 'The repository root: completions/ and man/ are written below it'
             cand --config-dir 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]'
             cand --secret-store 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)'
+            cand --store 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine''s connections.toml and keychain]'
             cand --color 'When to use colour [default: auto, or never when NO_COLOR is set]'
             cand --no-input 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
             cand -v 'Say more on stderr (repeat for more)'
@@ -714,6 +947,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand connections 'Add, list, check, re-authorize and delete connections'
             cand connectors 'The apps fourgent can connect to'
             cand credential 'Hand connections'' tokens to other tools (git)'
+            cand store 'Set up a team store (PostgreSQL) and move connections into it'
             cand generate 'Write shell completions and man pages (for packaging)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -727,6 +961,7 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand token 'Print a connection''s secret for a script'
             cand move 'Move connections'' secrets to another secret store'
             cand exec 'Run a program with connections'' credentials in its environment'
+            cand log 'Show who did what to connections in the team store, and when'
         }
         &'fourgent;help;connections;add'= {
         }
@@ -746,6 +981,8 @@ set edit:completion:arg-completer[fourgent] = {|@words|
         }
         &'fourgent;help;connections;exec'= {
         }
+        &'fourgent;help;connections;log'= {
+        }
         &'fourgent;help;connectors'= {
             cand list 'List the apps fourgent can connect to'
             cand show 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
@@ -761,6 +998,29 @@ set edit:completion:arg-completer[fourgent] = {|@words|
             cand git 'git''s credential helper: a connection''s token for git over https'
         }
         &'fourgent;help;credential;git'= {
+        }
+        &'fourgent;help;store'= {
+            cand init 'Create the team store''s tables, or upgrade them to this version'
+            cand status 'Show the team store: where it is, its schema version, its key, counts'
+            cand import 'Move connections from this machine into the team store'
+            cand export 'Move connections from the team store to this machine'
+            cand new-key 'Print a new random team key (once), for `store set-key` or FOURGENT_STORE_KEY'
+            cand set-key 'Keep the team key in this machine''s OS keychain'
+            cand rotate-key 'Re-encrypt every secret in the team store under a new key'
+        }
+        &'fourgent;help;store;init'= {
+        }
+        &'fourgent;help;store;status'= {
+        }
+        &'fourgent;help;store;import'= {
+        }
+        &'fourgent;help;store;export'= {
+        }
+        &'fourgent;help;store;new-key'= {
+        }
+        &'fourgent;help;store;set-key'= {
+        }
+        &'fourgent;help;store;rotate-key'= {
         }
         &'fourgent;help;generate'= {
         }

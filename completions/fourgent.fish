@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_fourgent_global_optspecs
-    string join \n config-dir= secret-store= no-input color= v/verbose q/quiet h/help V/version
+    string join \n config-dir= secret-store= store= no-input color= v/verbose q/quiet h/help V/version
 end
 
 function __fish_fourgent_needs_command
@@ -27,6 +27,7 @@ end
 complete -c fourgent -n "__fish_fourgent_needs_command" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_needs_command" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_needs_command" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_needs_command" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -39,31 +40,34 @@ complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "connections" -d '
 complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "c" -d 'Add, list, check, re-authorize and delete connections'
 complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "connectors" -d 'The apps fourgent can connect to'
 complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "credential" -d 'Hand connections\' tokens to other tools (git)'
+complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "store" -d 'Set up a team store (PostgreSQL) and move connections into it'
 complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
 complete -c fourgent -n "__fish_fourgent_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s V -l version -d 'Print version'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "list" -d 'List connections'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "ls" -d 'List connections'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "show" -d 'Show one connection in full'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "status" -d 'Check connections for real and record the result'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "reauthorize" -d 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "delete" -d 'Delete connections and their secrets'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "rm" -d 'Delete connections and their secrets'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "token" -d 'Print a connection\'s secret for a script'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "move" -d 'Move connections\' secrets to another secret store'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "exec" -d 'Run a program with connections\' credentials in its environment'
-complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "list" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "ls" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "show" -d 'Show one connection in full'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "status" -d 'Check connections for real and record the result'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "reauthorize" -d 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "delete" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "rm" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "token" -d 'Print a connection\'s secret for a script'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "move" -d 'Move connections\' secrets to another secret store'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "exec" -d 'Run a program with connections\' credentials in its environment'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "log" -d 'Show who did what to connections in the team store, and when'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l name -d 'A name for the connection, unique for the app [default: `default`]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l field -d 'A non-secret value, such as a subdomain (repeatable)' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l secret-env -d 'Read the secret KEY from the environment variable VAR (repeatable)' -r
@@ -74,6 +78,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from add" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -96,6 +101,7 @@ checked\t'Least recently checked first (never checked before all)'"
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -116,6 +122,7 @@ checked\t'Least recently checked first (never checked before all)'"
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -128,6 +135,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from show" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -142,6 +150,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from status" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -161,6 +170,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from reauthorize" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -175,6 +185,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from delete" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from delete" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from delete" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -189,6 +200,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from rm" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from rm" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from rm" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -204,6 +216,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from token" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from token" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from token" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from token" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -218,6 +231,7 @@ file\t'secrets.toml in the config dir, readable by you only'"
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from move" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from move" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from move" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from move" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -233,6 +247,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -244,6 +259,20 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from log" -l limit -d 'Show at most this many events, the newest' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from log" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from log" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from log" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from log" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from log" -l json -d 'Print a JSON array'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from log" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from log" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from log" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "list" -d 'List connections'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one connection in full'
@@ -253,30 +282,33 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fis
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print a connection\'s secret for a script'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move connections\' secrets to another secret store'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "exec" -d 'Run a program with connections\' credentials in its environment'
+complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show who did what to connections in the team store, and when'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connections; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -s V -l version -d 'Print version'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "list" -d 'List connections'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "ls" -d 'List connections'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "show" -d 'Show one connection in full'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "status" -d 'Check connections for real and record the result'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "reauthorize" -d 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "delete" -d 'Delete connections and their secrets'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "rm" -d 'Delete connections and their secrets'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "token" -d 'Print a connection\'s secret for a script'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "move" -d 'Move connections\' secrets to another secret store'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "exec" -d 'Run a program with connections\' credentials in its environment'
-complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "list" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "ls" -d 'List connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "show" -d 'Show one connection in full'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "status" -d 'Check connections for real and record the result'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "reauthorize" -d 'Authenticate an existing connection again (new credentials after rotating a key, or a new OAuth2 grant)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "delete" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "rm" -d 'Delete connections and their secrets'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "token" -d 'Print a connection\'s secret for a script'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "move" -d 'Move connections\' secrets to another secret store'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "exec" -d 'Run a program with connections\' credentials in its environment'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "log" -d 'Show who did what to connections in the team store, and when'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and not __fish_seen_subcommand_from add list ls show status reauthorize delete rm token move exec log help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l name -d 'A name for the connection, unique for the app [default: `default`]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l field -d 'A non-secret value, such as a subdomain (repeatable)' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l secret-env -d 'Read the secret KEY from the environment variable VAR (repeatable)' -r
@@ -287,6 +319,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from add" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -309,6 +342,7 @@ checked\t'Least recently checked first (never checked before all)'"
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -329,6 +363,7 @@ checked\t'Least recently checked first (never checked before all)'"
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -341,6 +376,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from show" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -355,6 +391,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from status" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -374,6 +411,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from reauthorize" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -388,6 +426,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from delete" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from delete" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from delete" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -402,6 +441,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from rm" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from rm" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from rm" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -417,6 +457,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from token" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from token" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from token" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from token" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -431,6 +472,7 @@ file\t'secrets.toml in the config dir, readable by you only'"
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from move" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from move" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from move" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from move" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -446,6 +488,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -457,6 +500,20 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from log" -l limit -d 'Show at most this many events, the newest' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from log" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from log" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from log" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from log" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from log" -l json -d 'Print a JSON array'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from log" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from log" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from log" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "list" -d 'List connections'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one connection in full'
@@ -466,10 +523,12 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_sub
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print a connection\'s secret for a script'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move connections\' secrets to another secret store'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "exec" -d 'Run a program with connections\' credentials in its environment'
+complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "log" -d 'Show who did what to connections in the team store, and when'
 complete -c fourgent -n "__fish_fourgent_using_subcommand c; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __fish_seen_subcommand_from list ls show set-secret help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -486,6 +545,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and not __
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -498,6 +558,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from ls" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from ls" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from ls" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -510,6 +571,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from show" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -522,6 +584,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from set-secret" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from set-secret" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from set-secret" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish_seen_subcommand_from set-secret" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -538,6 +601,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand connectors; and __fish
 complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and not __fish_seen_subcommand_from git help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and not __fish_seen_subcommand_from git help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and not __fish_seen_subcommand_from git help" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and not __fish_seen_subcommand_from git help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -552,6 +616,7 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish
 complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from git" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from git" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from git" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from git" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -562,10 +627,126 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish
 complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from git" -s V -l version -d 'Print version'
 complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from help" -f -a "git" -d 'git\'s credential helper: a connection\'s token for git over https'
 complete -c fourgent -n "__fish_fourgent_using_subcommand credential; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -f -a "init" -d 'Create the team store\'s tables, or upgrade them to this version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -f -a "status" -d 'Show the team store: where it is, its schema version, its key, counts'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -f -a "import" -d 'Move connections from this machine into the team store'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -f -a "export" -d 'Move connections from the team store to this machine'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -f -a "new-key" -d 'Print a new random team key (once), for `store set-key` or FOURGENT_STORE_KEY'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -f -a "set-key" -d 'Keep the team key in this machine\'s OS keychain'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -f -a "rotate-key" -d 'Re-encrypt every secret in the team store under a new key'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and not __fish_seen_subcommand_from init status import export new-key set-key rotate-key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from init" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from init" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from init" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from init" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from status" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from status" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from status" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from status" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from status" -l json -d 'Print a JSON object'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from import" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from import" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from import" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from import" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from export" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from export" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from export" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from export" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from new-key" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from new-key" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from new-key" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from new-key" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from new-key" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from new-key" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from new-key" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from new-key" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from new-key" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from set-key" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from set-key" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from set-key" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from set-key" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from set-key" -l delete -d 'Remove the team key from the keychain instead'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from set-key" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from set-key" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from set-key" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from set-key" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from set-key" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from rotate-key" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from rotate-key" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
+file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from rotate-key" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from rotate-key" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from rotate-key" -l generate -d 'Make a new random key, and print it once on stdout'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from rotate-key" -l no-input -d 'Never prompt; fail with the option to pass instead (implied when stdin is not a terminal or CI is set)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from rotate-key" -s v -l verbose -d 'Say more on stderr (repeat for more)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from rotate-key" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from rotate-key" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from rotate-key" -s V -l version -d 'Print version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create the team store\'s tables, or upgrade them to this version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the team store: where it is, its schema version, its key, counts'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "import" -d 'Move connections from this machine into the team store'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "export" -d 'Move connections from the team store to this machine'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "new-key" -d 'Print a new random team key (once), for `store set-key` or FOURGENT_STORE_KEY'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "set-key" -d 'Keep the team key in this machine\'s OS keychain'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "rotate-key" -d 'Re-encrypt every secret in the team store under a new key'
+complete -c fourgent -n "__fish_fourgent_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l out-dir -d 'The repository root: completions/ and man/ are written below it' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l config-dir -d 'Where connections.toml, connectors.toml and secrets.toml live [default: $XDG_CONFIG_HOME/fourgent, or ~/.config/fourgent]' -r -F
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l secret-store -d 'Where secrets are kept: the OS keychain, or an owner-only secrets.toml in the config dir (opt in for headless machines and CI)' -r -f -a "keyring\t'The OS keychain (Secret Service, Keychain, Credential Manager)'
 file\t'secrets.toml in the config dir, readable by you only'"
+complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l store -d 'A team store to keep connections in, shared with your team and CI: a `postgres://` URL [default: `store` in config.toml, else this machine\'s connections.toml and keychain]' -r
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -l color -d 'When to use colour [default: auto, or never when NO_COLOR is set]' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -574,11 +755,12 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -s v -l verb
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -s q -l quiet -d 'Say less on stderr: only warnings and errors'
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fourgent -n "__fish_fourgent_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential generate help" -f -a "connections" -d 'Add, list, check, re-authorize and delete connections'
-complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential generate help" -f -a "connectors" -d 'The apps fourgent can connect to'
-complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential generate help" -f -a "credential" -d 'Hand connections\' tokens to other tools (git)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential generate help" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
-complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential store generate help" -f -a "connections" -d 'Add, list, check, re-authorize and delete connections'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential store generate help" -f -a "connectors" -d 'The apps fourgent can connect to'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential store generate help" -f -a "credential" -d 'Hand connections\' tokens to other tools (git)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential store generate help" -f -a "store" -d 'Set up a team store (PostgreSQL) and move connections into it'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential store generate help" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and not __fish_seen_subcommand_from connections connectors credential store generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "add" -d 'Add a connection: choose the app, authenticate, name it'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "list" -d 'List connections'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "show" -d 'Show one connection in full'
@@ -588,7 +770,15 @@ complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "token" -d 'Print a connection\'s secret for a script'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "move" -d 'Move connections\' secrets to another secret store'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "exec" -d 'Run a program with connections\' credentials in its environment'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connections" -f -a "log" -d 'Show who did what to connections in the team store, and when'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connectors" -f -a "list" -d 'List the apps fourgent can connect to'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connectors" -f -a "show" -d 'Show what fourgent knows about an app: auth, endpoints, scopes, credential fields, redirect rules'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from connectors" -f -a "set-secret" -d 'Store an app\'s OAuth client secret in the secret store'
 complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from credential" -f -a "git" -d 'git\'s credential helper: a connection\'s token for git over https'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "init" -d 'Create the team store\'s tables, or upgrade them to this version'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "status" -d 'Show the team store: where it is, its schema version, its key, counts'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "import" -d 'Move connections from this machine into the team store'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "export" -d 'Move connections from the team store to this machine'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "new-key" -d 'Print a new random team key (once), for `store set-key` or FOURGENT_STORE_KEY'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "set-key" -d 'Keep the team key in this machine\'s OS keychain'
+complete -c fourgent -n "__fish_fourgent_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "rotate-key" -d 'Re-encrypt every secret in the team store under a new key'

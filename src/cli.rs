@@ -16,7 +16,8 @@ Manage connections to third-party apps for Fourgent integrations.
 A connection is an authenticated link to one account of an app (HubSpot,
 QuickBooks, Slack, Visma e-conomic, ...). Metadata lives in connections.toml
 in the config dir; secrets live in the OS keychain (or, when you opt in, in an
-owner-only secrets.toml).";
+owner-only secrets.toml). A team shares connections through a team store in
+PostgreSQL instead (`fourgent store`), with secrets encrypted on each machine.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -53,7 +54,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         help_heading = "Global options",
-        env = "FOURGENT_CONFIG_DIR",
+        env = crate::env::CONFIG_DIR,
         hide_env_values = true,
         value_name = "DIR"
     )]
@@ -65,7 +66,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         help_heading = "Global options",
-        env = "FOURGENT_SECRET_STORE",
+        env = crate::env::SECRET_STORE,
         hide_env_values = true,
         value_enum,
         value_name = "STORE",
@@ -80,7 +81,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         help_heading = "Global options",
-        env = "FOURGENT_STORE",
+        env = crate::env::STORE,
         hide_env_values = true,
         value_name = "URL"
     )]
@@ -92,7 +93,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         help_heading = "Global options",
-        env = "FOURGENT_NO_INPUT",
+        env = crate::env::NO_INPUT,
         hide_env_values = true
     )]
     pub no_input: bool,
@@ -481,8 +482,8 @@ pub struct LogArgs {
 pub enum StoreCommand {
     Init(StoreInitArgs),
     Status(StoreStatusArgs),
-    Import(StoreTransferArgs),
-    Export(StoreTransferArgs),
+    Import(StoreImportArgs),
+    Export(StoreExportArgs),
     NewKey(StoreNewKeyArgs),
     SetKey(StoreSetKeyArgs),
     RotateKey(StoreRotateKeyArgs),
@@ -503,14 +504,28 @@ pub struct StoreStatusArgs {
     pub json: bool,
 }
 
-/// Move connections between this machine and the team store
+/// Move connections from this machine into the team store
 ///
-/// `import` moves connections from this machine's connections.toml and
-/// keychain (or secrets.toml) into the team store; `export` moves them back.
-/// Each connection moves whole (metadata and secret, re-encrypted), keeps its
-/// ID, and is removed from where it came from once it is stored.
+/// From this machine's connections.toml and keychain (or secrets.toml). Each
+/// connection moves whole (metadata and secret, encrypted with the team
+/// key), keeps its ID, and is removed from this machine once it is stored.
+/// A connection whose ID or name the team store already has stays here.
 #[derive(Debug, Args)]
-pub struct StoreTransferArgs {
+pub struct StoreImportArgs {
+    /// Connections to move: an ID, `app/name`, or an unambiguous name
+    /// [default: all]
+    #[arg(value_name = "CONNECTION", value_parser = parse_selector)]
+    pub connections: Vec<Selector>,
+}
+
+/// Move connections from the team store to this machine
+///
+/// Into this machine's connections.toml, with secrets in the store
+/// `--secret-store` chooses. Each connection moves whole, keeps its ID, and
+/// is removed from the team store once it is stored here: other machines
+/// lose it.
+#[derive(Debug, Args)]
+pub struct StoreExportArgs {
     /// Connections to move: an ID, `app/name`, or an unambiguous name
     /// [default: all]
     #[arg(value_name = "CONNECTION", value_parser = parse_selector)]

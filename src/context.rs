@@ -239,7 +239,7 @@ fn read_config(config_dir: &Path) -> Result<Option<String>> {
         }
     };
     let config: Config = toml::from_str(&text).map_err(|e| {
-        let (line, column) = crate::store::error_position(&text, &e);
+        let (line, column) = crate::fsutil::error_position(&text, &e);
         Error::new(
             crate::error::ErrorKind::Config,
             format!(
@@ -268,11 +268,32 @@ fn who() -> crate::team::events::Who {
     let user = env::var(env::USER)
         .or_else(|| env::var(env::LOGNAME))
         .or_else(|| env::var(env::USERNAME))
+        .or_else(user_name)
         .unwrap_or_else(|| "unknown".into());
     crate::team::events::Who {
         user: crate::sanitize::sanitize(&user, 64),
         host: crate::sanitize::sanitize(&host_name(), 128),
     }
+}
+
+/// The name of this process's user in /etc/passwd (containers often set
+/// no USER), or its numeric ID.
+#[cfg(unix)]
+fn user_name() -> Option<String> {
+    let uid = rustix::process::getuid().as_raw();
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let named = passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let id = fields.nth(1)?;
+        (id.parse::<u32>().ok()? == uid).then(|| name.to_owned())
+    });
+    Some(named.unwrap_or_else(|| format!("uid {uid}")))
+}
+
+#[cfg(not(unix))]
+fn user_name() -> Option<String> {
+    None
 }
 
 #[cfg(unix)]

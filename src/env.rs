@@ -22,6 +22,8 @@ pub const STORE_TIMEOUT: &str = "FOURGENT_STORE_TIMEOUT";
 pub const USER: &str = "USER";
 pub const LOGNAME: &str = "LOGNAME";
 pub const USERNAME: &str = "USERNAME";
+/// A team store's URL (same as `--store`).
+pub const STORE: &str = "FOURGENT_STORE";
 /// Set by CI systems: unless empty, `0`, `false` or `no`, fourgent never prompts.
 pub const CI: &str = "CI";
 /// When non-empty, colour is off unless `--color always` is given.

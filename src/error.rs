@@ -37,7 +37,7 @@
 use std::fmt;
 use std::process::ExitCode;
 
-use crate::{catalog, secrets, store, team};
+use crate::{catalog, fsutil, secrets, store, team};
 
 /// What kind of failure ended the command. Each kind has its own exit code,
 /// documented in the README and in `fourgent --help`.
@@ -299,27 +299,39 @@ impl std::error::Error for Error {}
 const READ_ONLY_HINT: &str =
     "fix or move the file; fourgent does not overwrite a file it cannot read";
 
+impl From<fsutil::Error> for Error {
+    fn from(e: fsutil::Error) -> Error {
+        match &e {
+            fsutil::Error::Io { source, .. } => Error::failure(e.to_string()).with_source(source),
+            // The lock is an flock: it ends with its holder. Removing the
+            // file would not free it, only let two processes in at once.
+            fsutil::Error::LockTimeout { holder, .. } => {
+                let holder = holder.as_deref().unwrap_or("the other fourgent process");
+                Error::failure(e.to_string()).with_hint(format!(
+                    "wait for {holder} to finish, or stop it if it is stuck: the lock is released when it exits"
+                ))
+            }
+            fsutil::Error::Unusable { fix, .. } => {
+                Error::new(ErrorKind::Config, e.to_string()).with_hint(fix.clone())
+            }
+        }
+    }
+}
+
 impl From<store::Error> for Error {
     fn from(e: store::Error) -> Error {
+        let e = match e {
+            store::Error::File(file) => return Error::from(file),
+            e => e,
+        };
         match &e {
             store::Error::Parse { .. } | store::Error::Invalid { .. } => {
                 Error::new(ErrorKind::Config, e.to_string()).with_hint(READ_ONLY_HINT)
             }
             store::Error::UnknownVersion { .. } => Error::new(ErrorKind::Config, e.to_string())
                 .with_hint("it was written by a newer fourgent: upgrade fourgent to use it"),
-            store::Error::Io { source, .. } => Error::failure(e.to_string()).with_source(source),
-            // The lock is an flock: it ends with its holder. Removing the
-            // file would not free it, only let two processes in at once.
-            store::Error::LockTimeout { holder, .. } => {
-                let holder = holder.as_deref().unwrap_or("the other fourgent process");
-                Error::failure(e.to_string()).with_hint(format!(
-                    "wait for {holder} to finish, or stop it if it is stuck: the lock is released when it exits"
-                ))
-            }
-            store::Error::Unusable { fix, .. } => {
-                Error::new(ErrorKind::Config, e.to_string()).with_hint(fix.clone())
-            }
             store::Error::Team(team) => Error::from(team.clone()),
+            store::Error::File(_) => unreachable!("handled above"),
         }
     }
 }

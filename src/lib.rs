@@ -1,24 +1,28 @@
 //! fourgent: a command-line connection manager for the Fourgent integration
-//! platform. `main.rs` calls [`main`]; everything else is here so tests and
-//! benchmarks can reach it.
+//! platform. `main.rs` calls [`main`].
+//!
+//! Modules are private to the crate unless the integration tests need them
+//! (the file formats, the model, the CLI definition, the exit codes), so the
+//! compiler finds what nothing uses.
 
 pub mod catalog;
-pub mod check;
+pub(crate) mod check;
 pub mod cli;
-pub mod commands;
-pub mod context;
-pub mod env;
+pub(crate) mod commands;
+pub(crate) mod context;
+pub(crate) mod env;
 pub mod error;
-pub mod http;
+pub(crate) mod fsutil;
+pub(crate) mod http;
 pub mod model;
-pub mod oauth;
-pub mod runtime;
+pub(crate) mod oauth;
+pub(crate) mod runtime;
 mod sanitize;
-pub mod secrets;
-pub mod signals;
+pub(crate) mod secrets;
+pub(crate) mod signals;
 pub mod store;
-pub mod team;
-pub mod ui;
+pub(crate) mod team;
+pub(crate) mod ui;
 
 pub use commands::generate;
 

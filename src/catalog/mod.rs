@@ -204,7 +204,7 @@ fn invalid(path: &Path, text: &str, offset: usize, app: &str, message: String) -
 fn header_line(text: &str, app: &str, fallback_offset: usize) -> usize {
     let header = format!("[connectors.{app}]");
     let offset = text.find(&header).unwrap_or(fallback_offset);
-    crate::store::line_col(text, offset).0
+    crate::fsutil::line_col(text, offset).0
 }
 
 fn parse_file(
@@ -212,7 +212,7 @@ fn parse_file(
     text: &str,
 ) -> Result<BTreeMap<String, toml::Spanned<ConnectorDef>>, Error> {
     let file: CatalogFile = toml::from_str(text).map_err(|e| {
-        let (line, column) = crate::store::error_position(text, &e);
+        let (line, column) = crate::fsutil::error_position(text, &e);
         Error::Parse {
             path: path.to_owned(),
             line,

@@ -8,7 +8,7 @@ use crate::context::Ctx;
 use crate::env;
 use crate::error::Result;
 use crate::error::{Error, ErrorKind};
-use crate::secrets::{self, ExposeSecret, Secret};
+use crate::secrets::{self, ExposeSecret};
 use crate::ui::render::{self, TableStyle};
 
 pub(crate) fn list(ctx: &Ctx, args: &ConnectorsListArgs) -> Result<()> {
@@ -38,7 +38,6 @@ pub(crate) fn list(ctx: &Ctx, args: &ConnectorsListArgs) -> Result<()> {
         return ctx.ui.out(&text);
     }
     let style = TableStyle {
-        tty: true,
         color: ctx.ui.color_stdout(),
         width: ctx.ui.width(),
     };
@@ -90,12 +89,7 @@ fn client_secret_state(ctx: &Ctx, c: &Connector) -> String {
     }
 }
 
-/// The text of `connectors show`.
-pub fn describe(c: &Connector) -> String {
-    describe_with(c, None)
-}
-
-/// [`describe`], with what is known of the client secret.
+/// The text of `connectors show`, with what is known of the client secret.
 fn describe_with(c: &Connector, secret_state: Option<&str>) -> String {
     let mut lines: Vec<(String, String)> = vec![
         ("App".into(), format!("{} ({})", c.name, c.id)),
@@ -276,23 +270,14 @@ pub(crate) fn set_secret(ctx: &Ctx, args: &ConnectorsSetSecretArgs) -> Result<()
         }
         return Ok(());
     }
-    let secret = if ctx.ui.can_prompt() {
-        ctx.ui.password(&format!("{} client secret", c.name), "")?
-    } else if !ctx.ui.stdin_is_tty() {
-        let text = ctx.ui.read_stdin(64 * 1024).map_err(|e| {
-            Error::usage("cannot read the client secret from stdin").with_source(&e)
-        })?;
-        Secret::from(text)
-    } else {
-        return Err(Error::usage(format!(
-            "the client secret is needed and {}",
-            ctx.ui.why_no_prompt()
-        ))
-        .with_hint(format!(
-            "pipe it on stdin: `printf %s \"$SECRET\" | fourgent connectors set-secret {}`",
-            c.id
-        )));
-    };
+    let pipe = format!(
+        "printf %s \"$SECRET\" | fourgent connectors set-secret {}",
+        c.id
+    );
+    let prompt = format!("{} client secret", c.name);
+    let secret = ctx
+        .ui
+        .secret("the client secret", &prompt, 64 * 1024, &pipe)?;
     if secret.expose_secret().is_empty() {
         return Err(Error::new(
             ErrorKind::Usage,

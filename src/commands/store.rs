@@ -6,10 +6,13 @@ use std::sync::Arc;
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 
-use crate::cli::{StoreRotateKeyArgs, StoreSetKeyArgs, StoreStatusArgs, StoreTransferArgs};
+use crate::cli::{
+    StoreExportArgs, StoreImportArgs, StoreRotateKeyArgs, StoreSetKeyArgs, StoreStatusArgs,
+};
 use crate::context::Ctx;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Connection;
+use crate::model::Selector;
 use crate::secrets::{self, SecretStore};
 use crate::store::{Action, Event, Metadata};
 use crate::team::crypto::TeamKey;
@@ -132,23 +135,8 @@ pub(crate) fn new_key(ctx: &Ctx) -> Result<()> {
 /// Reads a team key from a hidden prompt, or from stdin when it is not a
 /// terminal.
 fn read_key(ctx: &Ctx, prompt: &str, command: &str) -> Result<(TeamKey, SecretString)> {
-    let text = if ctx.ui.can_prompt() {
-        ctx.ui.password(prompt, "")?
-    } else if !ctx.ui.stdin_is_tty() {
-        let text = ctx
-            .ui
-            .read_stdin(4096)
-            .map_err(|e| Error::usage("cannot read the team key from stdin").with_source(&e))?;
-        SecretString::from(text)
-    } else {
-        return Err(Error::usage(format!(
-            "the team key is needed and {}",
-            ctx.ui.why_no_prompt()
-        ))
-        .with_hint(format!(
-            "pipe it on stdin: `printf %s \"$KEY\" | fourgent store {command}`"
-        )));
-    };
+    let pipe = format!("printf %s \"$KEY\" | fourgent store {command}");
+    let text = ctx.ui.secret("the team key", prompt, 4096, &pipe)?;
     let text = SecretString::from(text.expose_secret().trim().to_owned());
     let key = key::parse(&text).map_err(|e| {
         Error::usage(format!("{e}; nothing was stored"))
@@ -228,11 +216,11 @@ pub(crate) fn rotate_key(ctx: &Ctx, args: &StoreRotateKeyArgs) -> Result<()> {
 }
 
 /// Which of `conns` the selectors name (all of them when none is given).
-fn chosen(ctx: &Ctx, conns: &[Connection], args: &StoreTransferArgs) -> Result<Vec<Connection>> {
-    if args.connections.is_empty() {
+fn chosen(ctx: &Ctx, conns: &[Connection], selectors: &[Selector]) -> Result<Vec<Connection>> {
+    if selectors.is_empty() {
         return Ok(conns.to_vec());
     }
-    super::connections::naming::resolve_all(ctx, conns, &args.connections)
+    super::connections::naming::resolve_all(ctx, conns, selectors)
 }
 
 /// One side of a transfer: a metadata store and where each connection's
@@ -244,7 +232,7 @@ struct Side<'a> {
     record: Option<crate::model::SecretBackend>,
 }
 
-pub(crate) fn import(ctx: &Ctx, args: &StoreTransferArgs) -> Result<()> {
+pub(crate) fn import(ctx: &Ctx, args: &StoreImportArgs) -> Result<()> {
     let team = team_of(ctx)?;
     team.keys()?;
     let local = ctx.local_store();
@@ -261,7 +249,7 @@ pub(crate) fn import(ctx: &Ctx, args: &StoreTransferArgs) -> Result<()> {
         record: None,
     };
     let conns = local.load()?;
-    let chosen = chosen(ctx, &conns, args)?;
+    let chosen = chosen(ctx, &conns, &args.connections)?;
     transfer(
         ctx,
         &chosen,
@@ -272,7 +260,7 @@ pub(crate) fn import(ctx: &Ctx, args: &StoreTransferArgs) -> Result<()> {
     )
 }
 
-pub(crate) fn export(ctx: &Ctx, args: &StoreTransferArgs) -> Result<()> {
+pub(crate) fn export(ctx: &Ctx, args: &StoreExportArgs) -> Result<()> {
     let team = team_of(ctx)?;
     team.keys()?;
     let local = ctx.local_store();
@@ -290,7 +278,7 @@ pub(crate) fn export(ctx: &Ctx, args: &StoreTransferArgs) -> Result<()> {
         record: Some(backend),
     };
     let conns = ctx.store().load()?;
-    let chosen = chosen(ctx, &conns, args)?;
+    let chosen = chosen(ctx, &conns, &args.connections)?;
     transfer(ctx, &chosen, &from, &to, Action::Export, "to this machine")
 }
 

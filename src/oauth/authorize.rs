@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use oauth2::{AuthorizationCode, CsrfToken, PkceCodeChallenge};
 
-use super::client::{App, token_fields, token_set};
-use super::errors::{Error, request_error};
+use super::client::{App, send_token_request, token_fields, token_set};
+use super::errors::Error;
 use super::loopback;
 use crate::catalog::Pkce;
 use crate::sanitize::{self, clean};
@@ -135,17 +135,7 @@ pub async fn authorize(
     if let Some(v) = verifier {
         exchange = exchange.set_pkce_verifier(v);
     }
-    for (k, v) in &spec.token_params {
-        exchange = exchange.add_extra_param(k.as_str(), v.as_str());
-    }
-    let response = exchange
-        .request_async(&crate::http::for_oauth2(
-            http,
-            &token_url,
-            &spec.token_headers,
-        ))
-        .await
-        .map_err(|e| request_error(app, e))?;
+    let response = send_token_request!(exchange, app, http, token_url)?;
     let token = token_set(&response, None, &scopes);
     let mut fields = BTreeMap::new();
     for key in &spec.callback_fields {

@@ -16,10 +16,32 @@ use oauth2::{
 };
 use serde::{Deserialize, Serialize};
 
-use super::errors::{Error, request_error};
+use super::errors::Error;
+
+/// Adds the app's `token_params` to a token request (the code exchange or a
+/// refresh: the `oauth2` crate gives them no common trait) and sends it
+/// through `http::for_oauth2` with the app's `token_headers`.
+macro_rules! send_token_request {
+    ($request:expr, $app:expr, $http:expr, $token_url:expr) => {{
+        let spec = $app.spec();
+        let mut request = $request;
+        for (k, v) in &spec.token_params {
+            request = request.add_extra_param(k.as_str(), v.as_str());
+        }
+        request
+            .request_async(&crate::http::for_oauth2(
+                $http,
+                &$token_url,
+                &spec.token_headers,
+            ))
+            .await
+            .map_err(|e| super::errors::request_error($app, e))
+    }};
+}
 use crate::catalog::{Connector, OAuthSpec, SafeUrl, TokenAuth, TokenBody};
 use crate::sanitize::{self, clean};
 use crate::secrets::{ExposeSecret, Secret, TokenSet};
+pub(super) use send_token_request;
 
 /// Non-standard fields of a token response (Slack's `team`, HubSpot's
 /// `hub_id`). Its `Debug` shows only the keys: values may hold tokens.
@@ -149,19 +171,8 @@ pub async fn refresh(
     sanitize::remember(old.access_token.expose_secret());
     let (client, token_url) = app.client(None)?;
     let token = RefreshToken::new(refresh.expose_secret().to_owned());
-    let mut request = client.exchange_refresh_token(&token);
-    let spec = app.spec();
-    for (k, v) in &spec.token_params {
-        request = request.add_extra_param(k.as_str(), v.as_str());
-    }
-    let response = request
-        .request_async(&crate::http::for_oauth2(
-            http,
-            &token_url,
-            &spec.token_headers,
-        ))
-        .await
-        .map_err(|e| request_error(app, e))?;
+    let request = client.exchange_refresh_token(&token);
+    let response = send_token_request!(request, app, http, token_url)?;
     let mut new = token_set(&response, old.refresh_token.as_ref(), &old.scopes);
     if new.refresh_obtained_at.is_none() {
         new.refresh_obtained_at = old.refresh_obtained_at;

@@ -173,6 +173,7 @@ impl Listener {
         self
     }
 
+    #[cfg(test)]
     pub fn port(&self) -> u16 {
         self.port
     }

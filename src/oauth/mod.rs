@@ -18,7 +18,7 @@ use jiff::{SignedDuration, Timestamp};
 use crate::secrets::TokenSet;
 
 pub use authorize::{Authorized, Interaction, authorize};
-pub use client::{App, Extra, refresh};
+pub use client::{App, refresh};
 pub use errors::Error;
 pub use revoke::revoke;
 

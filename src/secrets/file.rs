@@ -2,7 +2,7 @@
 //! written atomically under its own lock. Used only when chosen with
 //! `--secret-store file` or `FOURGENT_SECRET_STORE=file`. A file (or a
 //! directory holding it) that anyone else can read or change is refused,
-//! and a symbolic link is written through (see `store::trust`).
+//! and a symbolic link is written through (see `fsutil::trust`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{Error, ExposeSecret, Secret, SecretStore};
-use crate::store::{self, FileLock, Holds};
+use crate::fsutil::{self, FileLock, Holds};
+use crate::store;
 
 pub struct FileStore {
     path: PathBuf,
@@ -43,17 +44,17 @@ impl FileStore {
                 });
             }
             Err(source) => {
-                return Err(store::Error::Io {
+                return Err(store::Error::from(fsutil::Error::Io {
                     path: self.path.clone(),
                     action: "read",
                     source,
-                }
+                })
                 .into());
             }
         };
         // Never echo the parser's excerpt of this file: it may hold a secret.
         let file: SecretsFile = toml::from_str(&text).map_err(|e| {
-            let (line, column) = store::error_position(&text, &e);
+            let (line, column) = fsutil::error_position(&text, &e);
             store::Error::Parse {
                 path: self.path.clone(),
                 line,
@@ -72,14 +73,14 @@ impl FileStore {
     }
 
     fn change(&self, f: impl FnOnce(&mut BTreeMap<String, String>) -> bool) -> Result<bool, Error> {
-        store::ensure_dir(self.path.parent().unwrap_or(Path::new(".")))?;
-        let target = store::checked_target(&self.path, Holds::Secrets)?;
+        fsutil::ensure_dir(self.path.parent().unwrap_or(Path::new(".")))?;
+        let target = fsutil::checked_target(&self.path, Holds::Secrets)?;
         let lock = FileLock::acquire(&target)?;
         let mut file = self.read(&target)?;
         let changed = f(&mut file.secrets);
         if changed {
             let text = toml::to_string(&file).expect("secrets serialize to TOML");
-            store::write_atomic(&target, text.as_bytes(), &lock)?;
+            fsutil::write_atomic(&target, text.as_bytes(), &lock)?;
         }
         Ok(changed)
     }
@@ -91,7 +92,7 @@ impl SecretStore for FileStore {
     }
 
     fn get(&self, account: &str) -> Result<Option<Secret>, Error> {
-        let target = store::checked_target(&self.path, Holds::Secrets)?;
+        let target = fsutil::checked_target(&self.path, Holds::Secrets)?;
         Ok(self
             .read(&target)?
             .secrets

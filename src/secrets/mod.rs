@@ -50,6 +50,12 @@ pub enum Error {
     File(#[from] crate::store::Error),
 }
 
+impl From<crate::fsutil::Error> for Error {
+    fn from(e: crate::fsutil::Error) -> Error {
+        Error::File(e.into())
+    }
+}
+
 /// Where secrets go; chosen once per run (`--secret-store`).
 pub trait SecretStore: Send + Sync {
     /// How the store is named in messages: "keychain" or the file's path.

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{
-    ConnectionLock, Error, FileLock, Holds, Metadata, VERSION, checked_target, ensure_dir, fast,
-    write_atomic,
+use super::{ConnectionLock, Error, Metadata, VERSION, fast};
+use crate::fsutil::{
+    FileLock, Holds, checked_target, ensure_dir, error_position, line_col, write_atomic,
 };
 use crate::model::{Connection, ConnectionId};
 
@@ -49,11 +49,12 @@ impl FileMetadata {
         match std::fs::read_to_string(target) {
             Ok(text) => parse(&self.path, &text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-            Err(source) => Err(Error::Io {
+            Err(source) => Err(crate::fsutil::Error::Io {
                 path: self.path.clone(),
                 action: "read",
                 source,
-            }),
+            }
+            .into()),
         }
     }
 
@@ -328,20 +329,6 @@ fn table_line(text: &str, index: usize) -> Option<usize> {
     Some(line_col(text, span.start).0)
 }
 
-/// Where a TOML parse error is: 1-based line and column (1, 1 when the
-/// parser gives no position). The one place every file's errors get theirs.
-pub fn error_position(text: &str, e: &toml::de::Error) -> (usize, usize) {
-    e.span().map_or((1, 1), |s| line_col(text, s.start))
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,11 +424,5 @@ mod tests {
         );
         let text = serialize(&[a, conn("stripe", "prod")]);
         assert!(parse(p(), &text).is_err());
-    }
-
-    #[test]
-    fn line_col_counts_characters() {
-        assert_eq!(line_col("ab\ncdé f", 8), (2, 5));
-        assert_eq!(line_col("x", 0), (1, 1));
     }
 }

@@ -7,23 +7,14 @@
 //! that every write of the connection's secret holds: refresh, reauthorize,
 //! delete and move.
 
-mod atomic;
 mod fast;
 mod file;
-mod lock;
-mod trust;
 
 use std::path::PathBuf;
 
 use crate::model::{Connection, ConnectionId};
 
-pub use atomic::{ensure_dir, write as write_atomic};
-pub use file::{
-    FileMetadata, error_position, line_col, lock_file, parse, parse_fast, parse_full, parse_toml,
-    serialize,
-};
-pub use lock::FileLock;
-pub(crate) use trust::{Holds, checked_target};
+pub use file::{FileMetadata, lock_file, parse, parse_fast, parse_full, parse_toml, serialize};
 
 /// The file format version this build reads and writes.
 pub const VERSION: u32 = 1;
@@ -45,31 +36,12 @@ pub enum Error {
         line: Option<usize>,
         message: String,
     },
-    #[error("cannot {action} {}", path.display())]
-    Io {
-        path: PathBuf,
-        action: &'static str,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{} has held the lock {} for over a minute", holder.as_deref().unwrap_or("another process"), path.display())]
-    LockTimeout {
-        path: PathBuf,
-        /// "process 1234 (fourgent)", when the system says.
-        holder: Option<String>,
-    },
+    /// A file could not be read, written or locked, or may not be used.
+    #[error(transparent)]
+    File(#[from] crate::fsutil::Error),
     /// The team store failed.
     #[error(transparent)]
     Team(#[from] crate::team::Error),
-    /// A file that may not be used as it is: a dangling link, a directory,
-    /// or a file others could read or change (see `trust`).
-    #[error("cannot use {}: {problem}", path.display())]
-    Unusable {
-        path: PathBuf,
-        problem: String,
-        /// The command that fixes it.
-        fix: String,
-    },
 }
 
 /// The metadata of every connection, wherever it is kept.

@@ -47,24 +47,11 @@ impl SecretStore for TeamSecrets {
             return Ok(None);
         };
         let keys = self.team.keys()?;
-        let damaged = || {
-            self.fail(Error::new(
-                Failure::Damaged {
-                    account: account.to_owned(),
-                },
-                "",
-            ))
-        };
-        let key_id: &str = row.get(0);
-        let nonce: &[u8] = row.get(1);
-        let sealed = Sealed {
-            key_id: key_id.parse().map_err(|_| damaged())?,
-            nonce: nonce.try_into().map_err(|_| damaged())?,
-            ciphertext: row.get(2),
-        };
+        let broken = || self.fail(damaged(account));
+        let sealed = sealed(row, 0).ok_or_else(broken)?;
         match keys.open(&Aad::new(account, FIELD), &sealed) {
             Ok(plain) => {
-                let text = std::str::from_utf8(&plain).map_err(|_| damaged())?;
+                let text = std::str::from_utf8(&plain).map_err(|_| broken())?;
                 Ok(Some(Secret::from(text.to_owned())))
             }
             Err(CryptoError::WrongKey { needed, have }) => Err(self.fail(Error::new(
@@ -74,7 +61,7 @@ impl SecretStore for TeamSecrets {
                 },
                 "",
             ))),
-            Err(_) => Err(damaged()),
+            Err(_) => Err(broken()),
         }
     }
 
@@ -126,6 +113,27 @@ impl SecretStore for TeamSecrets {
     }
 }
 
+/// The sealed value in `row`'s columns `key_id, nonce, ciphertext`, from
+/// column `first` on; `None` when they are not what fourgent writes.
+fn sealed(row: &tokio_postgres::Row, first: usize) -> Option<Sealed> {
+    let key_id: &str = row.get(first);
+    let nonce: &[u8] = row.get(first + 1);
+    Some(Sealed {
+        key_id: key_id.parse().ok()?,
+        nonce: nonce.try_into().ok()?,
+        ciphertext: row.get(first + 2),
+    })
+}
+
+fn damaged(account: &str) -> Error {
+    Error::new(
+        Failure::Damaged {
+            account: account.to_owned(),
+        },
+        "",
+    )
+}
+
 fn current_key_id(team: &Team) -> Result<String, Error> {
     let rows = team
         .session
@@ -150,16 +158,9 @@ pub(crate) fn rotate(team: &Team, old: &Keyring, new: &TeamKey) -> Result<usize,
         let rows = session.query("SELECT account, key_id, nonce, ciphertext FROM fourgent.secrets", &[])?;
         for row in &rows {
             let account: String = row.get(0);
-            let damaged = || Error::new(Failure::Damaged { account: account.clone() }, "");
-            let key_id: &str = row.get(1);
-            let nonce: &[u8] = row.get(2);
-            let sealed = Sealed {
-                key_id: key_id.parse().map_err(|_| damaged())?,
-                nonce: nonce.try_into().map_err(|_| damaged())?,
-                ciphertext: row.get(3),
-            };
+            let sealed = sealed(row, 1).ok_or_else(|| damaged(&account))?;
             let aad = Aad::new(&account, FIELD);
-            let plain = old.open(&aad, &sealed).map_err(|_| damaged())?;
+            let plain = old.open(&aad, &sealed).map_err(|_| damaged(&account))?;
             let resealed = new
                 .seal(&aad, &plain)
                 .map_err(|e| Error::new(Failure::Refused { code: "seal".into() }, e.to_string()))?;

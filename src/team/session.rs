@@ -123,6 +123,9 @@ impl Session {
     where
         F: Future<Output = Result<T, tokio_postgres::Error>>,
     {
+        // On this thread's turn: a statement of another thread never lands
+        // inside this one's transaction.
+        let _turn = self.turn();
         let client = self.client()?;
         let runtime = crate::runtime::get()
             .map_err(|reason| StoreError::new(Failure::Unreachable, reason))?;

@@ -224,10 +224,6 @@ impl Ui {
         }
     }
 
-    pub fn verbose(&self) -> u8 {
-        self.verbose
-    }
-
     /// An error, as text (or JSON with `--json`).
     pub fn error(&self, err: &Error, json: bool) {
         // A prompt or picker left by Ctrl-C or Esc may have hidden the
@@ -321,6 +317,26 @@ impl Ui {
             .interact()
             .map(Secret::from)
             .map_err(prompt_error)
+    }
+
+    /// A secret (`what`: "the client secret") from a hidden prompt, or from
+    /// stdin when stdin is not a terminal (at most `limit` bytes, one final
+    /// line end dropped). Without either, the error shows `pipe`, the
+    /// command that pipes it in.
+    pub fn secret(&self, what: &str, prompt: &str, limit: u64, pipe: &str) -> Result<Secret> {
+        if self.can_prompt() {
+            return self.password(prompt, "");
+        }
+        if !self.stdin_is_tty() {
+            let text = self.read_stdin(limit).map_err(|e| {
+                Error::usage(format!("cannot read {what} from stdin")).with_source(&e)
+            })?;
+            return Ok(Secret::from(text));
+        }
+        Err(
+            Error::usage(format!("{what} is needed and {}", self.why_no_prompt()))
+                .with_hint(format!("pipe it on stdin: `{pipe}`")),
+        )
     }
 
     pub fn confirm(&self, prompt: &str, default: bool, how: &str) -> Result<bool> {

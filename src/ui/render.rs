@@ -80,7 +80,6 @@ pub fn wrap_aligned(text: &str, width: usize) -> String {
 /// How a table is drawn.
 #[derive(Clone, Copy, Debug)]
 pub struct TableStyle {
-    pub tty: bool,
     pub color: bool,
     pub width: Option<u16>,
 }
@@ -456,7 +455,6 @@ mod tests {
             ],
             Some(4),
             TableStyle {
-                tty: true,
                 color: false,
                 width: Some(200),
             },
@@ -483,7 +481,6 @@ mod tests {
     #[test]
     fn status_words_have_their_colours() {
         let style = TableStyle {
-            tty: true,
             color: true,
             width: None,
         };
@@ -518,7 +515,6 @@ mod tests {
             vec![vec!["x".into(), "y".into()]],
             None,
             TableStyle {
-                tty: false,
                 color: false,
                 width: None,
             },

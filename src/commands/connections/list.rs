@@ -70,7 +70,6 @@ pub(crate) fn run(ctx: &Ctx, args: &ListArgs) -> Result<()> {
         .map(|c| render::list_row(c, now, true).to_vec())
         .collect();
     let style = TableStyle {
-        tty: true,
         color: ctx.ui.color_stdout(),
         width: ctx.ui.width(),
     };

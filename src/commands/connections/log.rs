@@ -53,7 +53,6 @@ pub(crate) fn run(ctx: &Ctx, args: &LogArgs) -> Result<()> {
         .collect();
     if tty {
         let style = render::TableStyle {
-            tty: true,
             color: ctx.ui.color_stdout(),
             width: ctx.ui.width(),
         };

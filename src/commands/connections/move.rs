@@ -15,6 +15,15 @@ use crate::secrets;
 
 pub(crate) fn run(ctx: &Ctx, args: &MoveArgs) -> Result<()> {
     let to = SecretBackend::from(args.to);
+    if let Some(team) = ctx.team() {
+        return Err(Error::usage(format!(
+            "connections in the team store at {} keep their secrets in it",
+            team.shown()
+        ))
+        .with_hint(
+            "to take connections to this machine's own stores, run `fourgent store export`",
+        ));
+    }
     let conns = ctx.store().load()?;
     let targets = naming::resolve_all(ctx, &conns, &args.connections)?;
     for conn in &targets {

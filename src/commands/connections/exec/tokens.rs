@@ -34,8 +34,8 @@ pub(crate) struct Shared<'a> {
     pub masks: &'a Masks,
     /// For warnings while the program runs (on stderr, between its lines).
     pub ui: &'a Ui,
-    /// Made on the first refresh: its own client, with no pooled
-    /// connections from the runtimes of earlier refreshes.
+    /// Made on the first refresh (most runs never refresh), then shared by
+    /// every thread's refreshes on the process's one runtime.
     http: OnceLock<Result<reqwest::Client, String>>,
 }
 

@@ -89,7 +89,6 @@ fn print(ctx: &Ctx, args: &StatusArgs, rows: &[Row]) -> Result<()> {
         return out.flush().map_err(stdout_write_error);
     }
     let style = TableStyle {
-        tty: true,
         color: ctx.ui.color_stdout(),
         width: ctx.ui.width(),
     };
