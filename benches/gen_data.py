@@ -8,6 +8,9 @@ thousands of times). Deterministic: the same N gives the same files.
                           [--multi-apps K] [--max-concurrency M]
   gen_data.py rclone FILE N
 
+`team_rows` gives the same connections as the team store keeps them (one
+JSON object per row), for loading a team store with SQL.
+
 `store` writes DIR/connections.toml (N connections), DIR/connectors.toml (the
 Custom app `acme`, checked at --check-url), and with --secrets an owner-only
 DIR/secrets.toml with one secret per connection (the file store). With
@@ -79,6 +82,15 @@ def multi_connectors_toml(check_url, k, max_concurrency):
     )
 
 
+def app_of(k, apps="mixed", multi_apps=5):
+    """(app, auth) of connection k (0-based)."""
+    if apps == "acme":
+        return "acme", "custom"
+    if apps == "multi":
+        return f"app-{k % multi_apps + 1}", "custom"
+    return MIXED_APPS[k % len(MIXED_APPS)]
+
+
 def connections_toml(n, apps="mixed", multi_apps=5):
     """The text of connections.toml with n connections.
 
@@ -87,12 +99,7 @@ def connections_toml(n, apps="mixed", multi_apps=5):
     """
     parts = ["version = 1\n"]
     for k, cid in enumerate(ids(n)):
-        if apps == "acme":
-            app, auth = "acme", "custom"
-        elif apps == "multi":
-            app, auth = f"app-{k % multi_apps + 1}", "custom"
-        else:
-            app, auth = MIXED_APPS[k % len(MIXED_APPS)]
+        app, auth = app_of(k, apps, multi_apps)
         bad = k % 10 == 9
         parts.append(
             f"""
@@ -117,6 +124,27 @@ result = "{'rejected' if bad else 'ok'}"
         if bad:
             parts.append('reason = "Acme rejected the credentials (HTTP 401)"\n')
     return "".join(parts)
+
+
+def team_rows(n, apps="mixed", multi_apps=5):
+    """The connections of `connections_toml(n)` as the team store keeps them:
+    (id, app, name, meta), meta being the JSON object fourgent writes for
+    the connection (src/team/metadata.rs: serde_json of the connection)."""
+    rows = []
+    for k, cid in enumerate(ids(n)):
+        app, auth = app_of(k, apps, multi_apps)
+        bad = k % 10 == 9
+        check = {"at": CHECKED, "result": "rejected" if bad else "ok"}
+        if bad:
+            check["reason"] = "Acme rejected the credentials (HTTP 401)"
+        name = f"conn-{k + 1}"
+        rows.append((cid, app, name, {
+            "id": cid, "name": name, "app": app, "auth": auth,
+            "status": "not_connected" if bad else "connected",
+            "created_at": STAMP, "updated_at": STAMP, "account": f"Account {k + 1} Inc",
+            "fields": {"region": "eu"}, "last_check": check,
+        }))
+    return rows
 
 
 def secrets_toml(n):
@@ -177,6 +205,44 @@ client_id = "bench"
              '\\"refresh_token\\":\\"bench-refresh-token\\",\\"expires_at\\":\\"2099-01-01T00:00:00Z\\"}}')
     with open(os.path.join(d, "secrets.toml"), "a") as f:
         f.write(f'{oid} = "{token}"\n')
+
+
+def idp_connector_toml(token_url):
+    """The OAuth2 app `idp`, whose token endpoint is TOKEN_URL (a public
+    client: no client secret)."""
+    base = token_url.rsplit("/", 1)[0]
+    return f"""
+[connectors.idp]
+name = "Bench IdP"
+auth = "oauth2"
+authorize_url = "{base}/auth"
+token_url = "{token_url}"
+client_id = "bench"
+"""
+
+
+def write_due_oauth(d, cid, name, token_url):
+    """A file store in D with one OAuth2 connection `idp/NAME` (ID CID) whose
+    access token expired long ago and whose refresh token is
+    `bench-seed-rt-CID` (what slow_server.py's token endpoint takes once)."""
+    os.makedirs(d, mode=0o700, exist_ok=True)
+    os.chmod(d, 0o700)
+    write(os.path.join(d, "connectors.toml"), idp_connector_toml(token_url))
+    write(os.path.join(d, "connections.toml"), f"""version = 1
+
+[[connections]]
+id = "{cid}"
+name = "{name}"
+app = "idp"
+auth = "oauth2"
+status = "connected"
+created_at = "{STAMP}"
+updated_at = "{STAMP}"
+expires_at = "2001-01-01T00:00:00Z"
+""")
+    token = (f'{{\\"token\\":{{\\"obtained_at\\":\\"2000-12-31T23:00:00Z\\",\\"access_token\\":\\"bench-seed-at-{cid}\\",'
+             f'\\"refresh_token\\":\\"bench-seed-rt-{cid}\\",\\"expires_at\\":\\"2001-01-01T00:00:00Z\\"}}}}')
+    write(os.path.join(d, "secrets.toml"), f'version = 1\n\n[secrets]\n{cid} = "{token}"\n')
 
 
 def write_rclone(path, n):

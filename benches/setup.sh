@@ -19,6 +19,8 @@ declare -A want=(
     [dbus-run-session]=dbus
     [gnome-keyring-daemon]=gnome-keyring
     [secret-tool]=libsecret-tools
+    [psql]=postgresql-client
+    [openssl]=openssl
     [cargo]=""
 )
 if [[ ${1:-} == --profile ]]; then
@@ -39,6 +41,9 @@ for cmd in "${!want[@]}"; do
     fi
     missing+=("${want[$cmd]}")
 done
+
+# The team-store rows' server (initdb, pg_ctl, postgres): not on PATH in Debian.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 
 if ((${#missing[@]} == 0)); then
     exit 0

@@ -10,6 +10,15 @@
       once with the most seen at one time, per segment, and starts counting
       afresh.
 
+      It is also an OAuth2 token endpoint that rotates refresh tokens:
+      `POST /oauth/token` with `grant_type=refresh_token` answers (after
+      DELAY) with a new access token and a new refresh token when the refresh
+      token it got was issued by it, or starts with `bench-seed-`, and was
+      never used before; a refresh token used twice gets 400 `invalid_grant`
+      (as apps with rotation answer a replay). `GET /__grants` answers at once
+      with {"refresh": grants so far, "replayed": refused replays so far,
+      "access_token": the newest access token issued}.
+
   slow_server.py load --port N [--concurrency 64] [--requests 2000]
       Measures the server's own capacity: CONCURRENCY client threads, each on
       one keep-alive connection, send REQUESTS requests in all; prints
@@ -19,12 +28,14 @@
 import argparse
 import http.client
 import json
+import secrets
 import signal
 import socket
 import statistics
 import sys
 import threading
 import time
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 BODY = b"{}"
@@ -34,6 +45,9 @@ RESPONSE = (
 )
 
 
+GRANTS = {"refresh": 0, "replayed": 0, "access_token": None}
+ISSUED = set()  # refresh tokens this server issued and nobody has used yet
+USED = set()  # refresh tokens already exchanged
 IN_FLIGHT = {}  # first path segment -> requests in flight now
 PEAK = {}  # first path segment -> most in flight at once since the last /__peak
 LOCK = threading.Lock()
@@ -49,16 +63,26 @@ class Handler(BaseHTTPRequestHandler):
         # ~40 ms to an answer written in more than one piece.
         self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
+    def answer(self, status, value):
+        body = json.dumps(value).encode()
+        reason = b"OK" if status == 200 else b"Bad Request"
+        self.wfile.write(
+            b"HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n"
+            b"Content-Length: %d\r\n\r\n%s" % (status, reason, len(body), body)
+        )
+
     def do_GET(self):  # noqa: N802 (http.server naming)
         segment = self.path.lstrip("/").split("/", 1)[0]
         if segment == "__peak":
             with LOCK:
-                body = json.dumps(PEAK).encode()
+                body = dict(PEAK)
                 PEAK.clear()
-            self.wfile.write(
-                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
-            )
+            self.answer(200, body)
+            return
+        if segment == "__grants":
+            with LOCK:
+                body = dict(GRANTS)
+            self.answer(200, body)
             return
         with LOCK:
             IN_FLIGHT[segment] = IN_FLIGHT.get(segment, 0) + 1
@@ -72,7 +96,32 @@ class Handler(BaseHTTPRequestHandler):
         # One write for the whole answer (status line, headers, body).
         self.wfile.write(RESPONSE)
 
-    do_POST = do_GET
+    def do_POST(self):  # noqa: N802
+        if self.path.split("?", 1)[0] != "/oauth/token":
+            return self.do_GET()
+        length = int(self.headers.get("Content-Length") or 0)
+        form = urllib.parse.parse_qs(self.rfile.read(length).decode("utf-8", "replace"))
+        if self.delay > 0:
+            time.sleep(self.delay)
+        grant = form.get("grant_type", [""])[0]
+        old = form.get("refresh_token", [""])[0]
+        with LOCK:
+            fresh = old not in USED and (old in ISSUED or old.startswith("bench-seed-"))
+            if grant != "refresh_token" or not fresh:
+                GRANTS["replayed"] += grant == "refresh_token"
+                answer = (400, {"error": "invalid_grant"})
+            else:
+                USED.add(old)
+                ISSUED.discard(old)
+                GRANTS["refresh"] += 1
+                n = GRANTS["refresh"]
+                tag = secrets.token_hex(4)
+                access, refresh = f"bench-at-{n}-{tag}", f"bench-rt-{n}-{tag}"
+                ISSUED.add(refresh)
+                GRANTS["access_token"] = access
+                answer = (200, {"access_token": access, "token_type": "Bearer", "expires_in": 3600,
+                                "refresh_token": refresh})
+        self.answer(*answer)
 
     def log_message(self, *args):  # quiet
         pass

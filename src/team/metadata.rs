@@ -13,6 +13,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use futures_util::TryStreamExt;
+
 use super::binding;
 use super::schema::LOCK_CLASS;
 use super::{Error, Failure, Result, Team};
@@ -36,30 +38,24 @@ impl TeamMetadata {
     }
 
     fn read(&self) -> Result<Vec<Connection>> {
-        let rows = self.team.session.query(
-            "SELECT id, meta::text FROM fourgent.connections ORDER BY seq",
-            &[],
-        )?;
-        rows.iter()
-            .map(|row| {
-                let text: &str = row.get(1);
-                let damaged = |reason: String| {
-                    let id: &str = row.get(0);
-                    Error::new(
-                        Failure::DamagedRow {
-                            id: crate::sanitize::sanitize(id, 64),
-                        },
-                        reason,
-                    )
-                };
-                let conn: Connection =
-                    serde_json::from_str(text).map_err(|e| damaged(e.to_string()))?;
-                // The same rules as connections.toml: a name is what
-                // messages quote, so it is checked as it arrives.
-                crate::model::connection::validate_name(&conn.name).map_err(damaged)?;
-                Ok(conn)
-            })
-            .collect()
+        // Each row is parsed as it arrives, while the server still turns the
+        // next ones into text: with thousands of rows the two take turns
+        // otherwise. Unprepared, so one round trip.
+        let parsed = self.team.session.run(|c| async move {
+            let rows = c
+                .query_typed_raw(
+                    "SELECT id, meta::text FROM fourgent.connections ORDER BY seq",
+                    std::iter::empty::<(&str, tokio_postgres::types::Type)>(),
+                )
+                .await?;
+            let mut rows = std::pin::pin!(rows);
+            let mut parsed = Vec::new();
+            while let Some(row) = rows.try_next().await? {
+                parsed.push(connection_of(&row));
+            }
+            Ok(parsed)
+        })?;
+        parsed.into_iter().collect()
     }
 
     fn write(&self, before: &[Connection], after: &[Connection]) -> Result<()> {
@@ -123,6 +119,25 @@ impl TeamMetadata {
     fn at(&self, e: Error) -> store::Error {
         store::Error::Team(e.at(self.team.shown()))
     }
+}
+
+/// A row of the connections table as a connection.
+fn connection_of(row: &tokio_postgres::Row) -> Result<Connection> {
+    let text: &str = row.get(1);
+    let damaged = |reason: String| {
+        let id: &str = row.get(0);
+        Error::new(
+            Failure::DamagedRow {
+                id: crate::sanitize::sanitize(id, 64),
+            },
+            reason,
+        )
+    };
+    let conn: Connection = serde_json::from_str(text).map_err(|e| damaged(e.to_string()))?;
+    // The same rules as connections.toml: a name is what messages quote, so
+    // it is checked as it arrives.
+    crate::model::connection::validate_name(&conn.name).map_err(damaged)?;
+    Ok(conn)
 }
 
 impl Metadata for TeamMetadata {

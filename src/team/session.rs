@@ -150,11 +150,17 @@ impl Session {
         self.run(|c| async move { c.batch_execute(sql).await })
     }
 
+    /// Runs one statement and returns its rows. Without parameters it goes
+    /// unprepared, in one round trip (a prepared one takes two, prepare and
+    /// execute, and a close).
     pub(crate) fn query(
         &self,
         sql: &'static str,
         params: &[&(dyn ToSql + Sync)],
     ) -> Result<Vec<Row>, StoreError> {
+        if params.is_empty() {
+            return self.run(|c| async move { c.query_typed(sql, &[]).await });
+        }
         self.run(|c| async move { c.query(sql, params).await })
     }
 
