@@ -56,6 +56,17 @@ pub struct Ui {
     width: Option<u16>,
 }
 
+/// An error met before there is a `Ui` (while reading the settings),
+/// printed as [`Ui::error`] prints it, without colour: sanitized, or JSON
+/// with `--json`.
+pub(crate) fn early_error(err: &Error, json: bool) {
+    if json {
+        eprintln!("{}", err.to_json());
+    } else {
+        eprint!("{}", lines(&err.render()));
+    }
+}
+
 impl Ui {
     pub fn new(s: UiSettings) -> Ui {
         let stdin_tty = io::stdin().is_terminal();
