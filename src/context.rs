@@ -231,7 +231,9 @@ fn read_config(config_dir: &Path) -> Result<Option<String>> {
         store: Option<String>,
     }
     let path = config_dir.join("config.toml");
-    let text = match std::fs::read_to_string(&path) {
+    // It names the team store, where secrets go: nobody else may write it.
+    let target = crate::fsutil::checked_target(&path, crate::fsutil::Holds::Metadata)?;
+    let text = match std::fs::read_to_string(&target) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {

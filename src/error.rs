@@ -338,6 +338,10 @@ impl From<store::Error> for Error {
 
 impl From<catalog::Error> for Error {
     fn from(e: catalog::Error) -> Error {
+        let e = match e {
+            catalog::Error::File(file) => return Error::from(file),
+            e => e,
+        };
         match &e {
             catalog::Error::Io { source, .. } => Error::failure(e.to_string()).with_source(source),
             _ => Error::new(ErrorKind::Config, e.to_string())

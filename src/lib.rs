@@ -74,10 +74,7 @@ pub fn main() -> ExitCode {
     let ctx = match Ctx::new(&cli.global) {
         Ok(ctx) => ctx,
         Err(e) => {
-            #[allow(clippy::disallowed_macros)]
-            {
-                eprint!("{}", e.render());
-            }
+            ui::early_error(&e, json);
             return e.exit_code();
         }
     };

@@ -41,6 +41,10 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// The file may not be used: others could change it, or it is not a
+    /// regular file.
+    #[error(transparent)]
+    File(#[from] crate::fsutil::Error),
 }
 
 #[derive(Deserialize)]
@@ -82,7 +86,10 @@ impl Catalog {
         user_file: &Path,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Catalog, Error> {
-        let user_text = match std::fs::read_to_string(user_file) {
+        // Held to connections.toml's rules: it decides where secrets go, and
+        // a FIFO or a device in its place would be read forever.
+        let target = crate::fsutil::checked_target(user_file, crate::fsutil::Holds::Metadata)?;
+        let user_text = match std::fs::read_to_string(&target) {
             Ok(t) => Some(t),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(source) => {

@@ -70,20 +70,39 @@ pub(crate) fn connector(
     let git = git_spec(&def)?;
     Ok(Connector {
         id: id.to_owned(),
-        name,
+        name: shown(&name, 200),
         auth,
         source,
-        docs_url: def.docs_url,
-        notes: def.notes.unwrap_or_default(),
+        docs_url: def.docs_url.as_deref().map(|u| shown(u, 1000)),
+        notes: def.notes.iter().flatten().map(|n| shown(n, 2000)).collect(),
         oauth2,
         check,
         basic_auth: def.basic_auth,
-        fields,
+        fields: fields.into_iter().map(shown_field).collect(),
         url_rules,
         max_concurrency: def.max_concurrency,
         env,
         git,
     })
+}
+
+/// Text that is only ever shown (a name, a label, a note, a link), from a
+/// file anyone may have edited: made safe for a terminal once, here, so
+/// that every message that quotes it is safe too. Line breaks are escaped:
+/// a note cannot print a line of its own (a forged `hint:`).
+fn shown(text: &str, max_chars: usize) -> String {
+    crate::sanitize::sanitize(text, max_chars)
+}
+
+/// A field with its label and help made safe to show ([`shown`]). Its
+/// values (`default`, `prefix`) are sent as they are, and sanitized where
+/// they are shown.
+fn shown_field(f: FieldSpec) -> FieldSpec {
+    FieldSpec {
+        label: shown(&f.label, 200),
+        help: f.help.as_deref().map(|h| shown(h, 1000)),
+        ..f
+    }
 }
 
 /// App IDs: lowercase letters, digits and `-`, at most 40 characters.

@@ -8,6 +8,7 @@ use crate::context::Ctx;
 use crate::env;
 use crate::error::Result;
 use crate::error::{Error, ErrorKind};
+use crate::sanitize::sanitize;
 use crate::secrets::{self, ExposeSecret};
 use crate::ui::render::{self, TableStyle};
 
@@ -191,7 +192,10 @@ fn describe_with(c: &Connector, secret_state: Option<&str>) -> String {
         )),
     }
     if let Some(b) = &c.basic_auth {
-        lines.push(("Sent as".into(), format!("HTTP Basic `{b}`")));
+        lines.push((
+            "Sent as".into(),
+            format!("HTTP Basic `{}`", sanitize(b, 200)),
+        ));
     }
     if let Some(git) = &c.git {
         lines.push((
@@ -217,11 +221,11 @@ fn describe_with(c: &Connector, secret_state: Option<&str>) -> String {
             if let Some(h) = &f.header {
                 line.push_str(&format!(", sent as header {h}"));
                 if let Some(p) = f.prefix.as_deref().filter(|p| !p.is_empty()) {
-                    line.push_str(&format!(" with prefix `{p}`"));
+                    line.push_str(&format!(" with prefix `{}`", sanitize(p, 200)));
                 }
             }
             if let Some(d) = &f.default {
-                line.push_str(&format!(", default `{d}`"));
+                line.push_str(&format!(", default `{}`", sanitize(d, 200)));
             }
             out.push_str(&line);
             out.push('\n');
@@ -240,7 +244,10 @@ fn describe_with(c: &Connector, secret_state: Option<&str>) -> String {
             out.push_str(&format!("  - {n}\n"));
         }
     }
-    out
+    // Names, labels and notes were made safe when the catalog was loaded,
+    // and the values above where they are quoted; the rest of
+    // connectors.toml's text is checked, but made safe here too.
+    crate::sanitize::lines(&out)
 }
 
 pub(crate) fn set_secret(ctx: &Ctx, args: &ConnectorsSetSecretArgs) -> Result<()> {

@@ -5,8 +5,9 @@
 //! by you; the directory that holds it must be yours (or root's) and not
 //! writable by group or others, or someone else could swap the file.
 //! `secrets.toml` may not be readable or writable by anyone else;
-//! `connections.toml` holds no secret, so others may read it, but it decides
-//! where secrets are sent, so nobody else may change it. Nothing is repaired
+//! `connections.toml`, `connectors.toml` and `config.toml` hold no secret,
+//! so others may read them, but they decide where secrets are sent (an
+//! app's URLs, the team store), so nobody else may change them. Nothing is repaired
 //! quietly: a file that was open to others may already have been read or
 //! changed, so the user is told, with the `chmod` that fixes it.
 //!
@@ -24,7 +25,8 @@ use super::Error;
 pub(crate) enum Holds {
     /// `secrets.toml`: nobody else may read or write it.
     Secrets,
-    /// `connections.toml`: nobody else may write it.
+    /// `connections.toml`, `connectors.toml`, `config.toml`: nobody else
+    /// may write it.
     Metadata,
 }
 

@@ -181,13 +181,15 @@ fn is_zero(n: &u32) -> bool {
 
 impl Connection {
     /// `app/name`: how a connection is shown and named unambiguously.
+    /// Line breaks are escaped ([`one_line`]): a name from a team store
+    /// is not validated like one from connections.toml.
     pub fn label(&self) -> String {
-        format!("{}/{}", self.app, self.name)
+        format!("{}/{}", one_line(&self.app), one_line(&self.name))
     }
 
     /// `app/name (ID)`: used in lists of candidates.
     pub fn label_with_id(&self) -> String {
-        format!("{}/{} ({})", self.app, self.name, self.id)
+        format!("{} ({})", self.label(), one_line(self.id.as_str()))
     }
 
     /// For tests: a Custom connection, Connected, made at the Unix epoch,
@@ -215,6 +217,18 @@ impl Connection {
     }
 }
 
+/// `text` for a message, with each line break shown as `\u{a}` (as the
+/// terminal sanitizer shows other control characters): messages are
+/// sanitized line by line, so a value with a line break of its own could
+/// print a line of its choosing, such as a forged `hint:`.
+pub(crate) fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\n') {
+        text.replace('\n', "\\u{a}").into()
+    } else {
+        text.into()
+    }
+}
+
 /// Checks a connection name: 1–64 characters from letters, digits and
 /// `. _ - @ +`, starting with a letter or digit, and not shaped like an ID.
 pub fn validate_name(name: &str) -> Result<(), String> {
@@ -223,11 +237,12 @@ pub fn validate_name(name: &str) -> Result<(), String> {
         return Err("a connection name cannot be empty".into());
     }
     if name.len() > 64 {
-        return Err(format!("`{name}` is longer than 64 characters"));
+        return Err(format!("`{}` is longer than 64 characters", one_line(name)));
     }
     if !name.starts_with(|c: char| c.is_ascii_alphanumeric()) || !name.chars().all(ok_char) {
         return Err(format!(
-            "`{name}` is not a valid connection name: use letters, digits and `. _ - @ +`, starting with a letter or digit"
+            "`{}` is not a valid connection name: use letters, digits and `. _ - @ +`, starting with a letter or digit",
+            one_line(name)
         ));
     }
     if ConnectionId::looks_like_id(name) {
@@ -289,6 +304,8 @@ pub(crate) mod tests {
         assert!(validate_name("has space").is_err());
         assert!(validate_name("c_7k2m9qx4").is_err());
         assert!(validate_name(&"a".repeat(65)).is_err());
+        let err = validate_name("x\nhint: run this").unwrap_err();
+        assert!(err.starts_with("`x\\u{a}hint: run this` is not"), "{err}");
     }
 
     #[test]

@@ -56,6 +56,17 @@ pub struct Ui {
     width: Option<u16>,
 }
 
+/// An error met before there is a `Ui` (while reading the settings),
+/// printed as [`Ui::error`] prints it, without colour: sanitized, or JSON
+/// with `--json`.
+pub(crate) fn early_error(err: &Error, json: bool) {
+    if json {
+        eprintln!("{}", err.to_json());
+    } else {
+        eprint!("{}", lines(&err.render()));
+    }
+}
+
 impl Ui {
     pub fn new(s: UiSettings) -> Ui {
         let stdin_tty = io::stdin().is_terminal();
@@ -302,9 +313,23 @@ impl Ui {
     pub fn input(&self, prompt: &str, default: Option<&str>, how: &str) -> Result<String> {
         self.require_prompt(&format!("`{prompt}`"), how)?;
         let theme = self.theme();
-        let mut input = dialoguer::Input::<String>::with_theme(theme.as_ref()).with_prompt(prompt);
+        // The prompt and the default may come from a hand-edited file
+        // (a field's label and default in connectors.toml, a value in
+        // connections.toml): the terminal sees them sanitized.
+        let prompt = crate::sanitize::sanitize(prompt, 200);
+        let mut input =
+            dialoguer::Input::<String>::with_theme(theme.as_ref()).with_prompt(prompt.as_str());
         if let Some(d) = default {
             input = input.default(d.to_owned());
+            let shown = crate::sanitize::sanitize(d, 200);
+            if shown != d {
+                // dialoguer would print the default (and echo it once
+                // accepted) raw: show it escaped, in the prompt, instead.
+                input = input
+                    .with_prompt(format!("{prompt} [{shown}]"))
+                    .show_default(false)
+                    .report(false);
+            }
         }
         input.interact_text().map_err(prompt_error)
     }
@@ -313,7 +338,7 @@ impl Ui {
         self.require_prompt(&format!("`{prompt}`"), how)?;
         let theme = self.theme();
         dialoguer::Password::with_theme(theme.as_ref())
-            .with_prompt(prompt)
+            .with_prompt(crate::sanitize::sanitize(prompt, 200))
             .interact()
             .map(Secret::from)
             .map_err(prompt_error)
