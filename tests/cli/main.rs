@@ -23,6 +23,7 @@ mod oauth_advice;
 mod oauth_hostile;
 mod pg_harness;
 mod reauthorize;
+mod red_misc;
 mod refresh;
 mod status;
 mod status_truth;
