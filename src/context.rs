@@ -72,15 +72,14 @@ impl Ctx {
         let keychain_timeout = secs(env::KEYCHAIN_TIMEOUT, 10)?;
         // Checked on every run, so a bad value is found before it matters.
         let store_timeout = secs(env::STORE_TIMEOUT, 10)?;
-        let team = match store_address(global.store.as_deref(), &config_dir)? {
-            None => None,
-            Some(address) => Some(Arc::new(Team::new(
+        let team = store_address(global.store.as_deref(), &config_dir)?.map(|address| {
+            Arc::new(Team::new(
                 address,
                 store_timeout,
                 key_source(keychain_timeout),
                 who(),
-            ))),
-        };
+            ))
+        });
         let store: Box<dyn Metadata> = match &team {
             Some(team) => Box::new(TeamMetadata::new(Arc::clone(team))),
             None => Box::new(FileMetadata::new(&config_dir)),
