@@ -75,9 +75,6 @@ impl Ui {
         let (color_out, color_err) = (decide(stdout_tty), decide(stderr_tty));
         console::set_colors_enabled(color_out);
         console::set_colors_enabled_stderr(color_err);
-        // comfy-table colours through crossterm, which would drop colours
-        // whenever NO_COLOR is set, even with `--color always`.
-        crossterm::style::Colored::set_ansi_color_disabled(!(color_out || color_err));
         if stderr_tty {
             crate::signals::show_cursor_on_exit();
         }
