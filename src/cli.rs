@@ -94,7 +94,9 @@ pub struct GlobalArgs {
         global = true,
         help_heading = "Global options",
         env = crate::env::NO_INPUT,
-        hide_env_values = true
+        hide_env_values = true,
+        action = clap::ArgAction::SetTrue,
+        value_parser = boolish
     )]
     pub no_input: bool,
 
@@ -730,6 +732,17 @@ fn parse_key_var(s: &str) -> Result<(String, String), String> {
     }
 }
 
+/// `FOURGENT_NO_INPUT`'s value: `1`, `true`, `yes`, `on` (and `y`, `t`)
+/// turn it on; `0`, `false`, `no`, `off` (and `n`, `f`) or an empty value
+/// leave it off.
+fn boolish(s: &str) -> Result<bool, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" | "y" | "t" => Ok(true),
+        "" | "0" | "false" | "no" | "off" | "n" | "f" => Ok(false),
+        _ => Err("expected 1, true, yes or on; or 0, false, no, off or nothing".to_owned()),
+    }
+}
+
 fn parse_selector(s: &str) -> Result<Selector, String> {
     s.parse()
 }
@@ -802,6 +815,19 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn no_input_takes_the_usual_words_for_yes_and_no() {
+        for (value, on) in [("1", true), ("yes", true), ("TRUE", true), ("on", true)] {
+            assert_eq!(boolish(value), Ok(on), "{value}");
+        }
+        for value in ["0", "no", "false", "off", ""] {
+            assert_eq!(boolish(value), Ok(false), "{value}");
+        }
+        assert!(boolish("maybe").is_err());
+        let cli = Cli::try_parse_from(["fourgent", "--no-input", "connections", "list"]).unwrap();
+        assert!(cli.global.no_input);
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub struct Ctx {
     http_timeout: Duration,
 }
 
+/// The longest timeout the `FOURGENT_*_TIMEOUT` variables may ask for: a
+/// day, far beyond any real wait, and small enough to add to any instant.
+const MAX_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
+
 impl Ctx {
     pub fn new(global: &GlobalArgs) -> Result<Ctx> {
         let ui = Ui::new(UiSettings {
@@ -52,25 +56,30 @@ impl Ctx {
             match env::var(name) {
                 None => Ok(Duration::from_secs(default)),
                 Some(v) => v
+                    .trim()
                     .parse::<f64>()
                     .ok()
-                    .filter(|s| *s > 0.0 && s.is_finite())
-                    .map(Duration::from_secs_f64)
+                    .and_then(|s| Duration::try_from_secs_f64(s).ok())
+                    .filter(|d| !d.is_zero() && *d <= MAX_TIMEOUT)
                     .ok_or_else(|| {
-                        Error::usage(format!("{name} must be a number of seconds, not `{v}`"))
+                        Error::usage(format!(
+                            "{name} must be a number of seconds above 0 and at most {}, not `{v}`",
+                            MAX_TIMEOUT.as_secs()
+                        ))
                     }),
             }
         };
         let keychain_timeout = secs(env::KEYCHAIN_TIMEOUT, 10)?;
-        let team = match store_address(global.store.as_deref(), &config_dir)? {
-            None => None,
-            Some(address) => Some(Arc::new(Team::new(
+        // Checked on every run, so a bad value is found before it matters.
+        let store_timeout = secs(env::STORE_TIMEOUT, 10)?;
+        let team = store_address(global.store.as_deref(), &config_dir)?.map(|address| {
+            Arc::new(Team::new(
                 address,
-                secs(env::STORE_TIMEOUT, 10)?,
+                store_timeout,
                 key_source(keychain_timeout),
                 who(),
-            ))),
-        };
+            ))
+        });
         let store: Box<dyn Metadata> = match &team {
             Some(team) => Box::new(TeamMetadata::new(Arc::clone(team))),
             None => Box::new(FileMetadata::new(&config_dir)),

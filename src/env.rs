@@ -8,7 +8,8 @@
 pub const CONFIG_DIR: &str = "FOURGENT_CONFIG_DIR";
 /// `keyring` or `file` (same as `--secret-store`).
 pub const SECRET_STORE: &str = "FOURGENT_SECRET_STORE";
-/// `1` never prompts (same as `--no-input`).
+/// `1`, `true`, `yes` or `on` never prompts (same as `--no-input`); `0`,
+/// `false`, `no`, `off` or empty leave prompting as it is.
 pub const NO_INPUT: &str = "FOURGENT_NO_INPUT";
 /// Seconds a single keychain call may take before it is given up (default 10).
 pub const KEYCHAIN_TIMEOUT: &str = "FOURGENT_KEYCHAIN_TIMEOUT";

@@ -64,6 +64,19 @@ pub(crate) enum Error {
     Redirect { host: String, status: u16 },
     #[error("the request to {host} is not the one the URL policy checked; nothing was sent")]
     Unchecked { host: String },
+    /// A token endpoint that failed (5xx) or is rate limiting (429): the
+    /// app said nothing about the credentials. `said` is a sanitized
+    /// summary of its body.
+    #[error(
+        "{host} {} (HTTP {status}{})",
+        if *status == 429 { "is rate limiting" } else { "is unavailable" },
+        said.as_ref().map(|s| format!(": {s}")).unwrap_or_default()
+    )]
+    Unavailable {
+        host: String,
+        status: u16,
+        said: Option<String>,
+    },
 }
 
 /// An answer: status, headers and at most [`MAX_BODY`] bytes of body.
@@ -263,6 +276,15 @@ pub(crate) fn for_oauth2<'a>(
                 }
             }
             let reply = send(client, url, request).await?;
+            // A 5xx or 429 is the app's trouble, never a verdict on the
+            // credentials, whatever OAuth error its body names.
+            if reply.status >= 500 || reply.status == 429 {
+                return Err(Error::Unavailable {
+                    host: url.host().to_owned(),
+                    status: reply.status,
+                    said: summarize_body(&reply.text()),
+                });
+            }
             let mut response = oauth2::http::Response::builder().status(reply.status);
             for (name, value) in &reply.headers {
                 response = response.header(name, value);

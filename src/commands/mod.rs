@@ -86,9 +86,9 @@ mod tests {
     }
 
     #[test]
-    fn set_secret_reads_stdin_without_its_line_end() {
+    fn set_secret_reads_stdin_without_the_blanks_around_it() {
         let (result, ctx, streams, _dir) =
-            run(&["connectors", "set-secret", "hubspot"], "s3cret\r\n");
+            run(&["connectors", "set-secret", "hubspot"], " \ts3cret  \r\n");
         result.unwrap();
         let stored = ctx
             .secrets()

@@ -83,6 +83,20 @@ pub(super) fn request_error(app: &App<'_>, e: TokenRequestError) -> Error {
     const WHAT: &str = "token endpoint";
     let name = app.connector.name.clone();
     match e {
+        // The app's own trouble (RFC 6749 §4.1.2.1 codes, which some token
+        // endpoints also send with a 4xx): nothing said about the tokens.
+        RequestTokenError::ServerResponse(r)
+            if matches!(
+                r.error().as_ref(),
+                "temporarily_unavailable" | "server_error"
+            ) =>
+        {
+            Error::Network {
+                app: name,
+                what: WHAT,
+                reason: format!("it answered {}", clean(r.error().as_ref(), 100)),
+            }
+        }
         RequestTokenError::ServerResponse(r) => Error::Rejected {
             app: name,
             what: WHAT,

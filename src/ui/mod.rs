@@ -345,18 +345,26 @@ impl Ui {
     }
 
     /// A secret (`what`: "the client secret") from a hidden prompt, or from
-    /// stdin when stdin is not a terminal (at most `limit` bytes, one final
-    /// line end dropped). Without either, the error shows `pipe`, the
-    /// command that pipes it in.
+    /// stdin when stdin is not a terminal (at most `limit` bytes), without
+    /// the blanks and line ends around it. Without either, the error shows
+    /// `pipe`, the command that pipes it in.
     pub fn secret(&self, what: &str, prompt: &str, limit: u64, pipe: &str) -> Result<Secret> {
+        let trimmed = |secret: Secret| {
+            let text = crate::secrets::ExposeSecret::expose_secret(&secret);
+            if text.trim().len() == text.len() {
+                secret
+            } else {
+                Secret::from(text.trim().to_owned())
+            }
+        };
         if self.can_prompt() {
-            return self.password(prompt, "");
+            return self.password(prompt, "").map(trimmed);
         }
         if !self.stdin_is_tty() {
             let text = self.read_stdin(limit).map_err(|e| {
                 Error::usage(format!("cannot read {what} from stdin")).with_source(&e)
             })?;
-            return Ok(Secret::from(text));
+            return Ok(trimmed(Secret::from(text)));
         }
         Err(
             Error::usage(format!("{what} is needed and {}", self.why_no_prompt()))

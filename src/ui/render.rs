@@ -285,6 +285,9 @@ pub fn table(
     }
     if style.color {
         t.enforce_styling();
+        // comfy-table colours through crossterm, which drops colours
+        // whenever NO_COLOR is set: the caller has decided already.
+        crossterm::style::Colored::set_ansi_color_disabled(false);
     } else {
         t.force_no_tty();
     }

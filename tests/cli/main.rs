@@ -24,6 +24,7 @@ mod oauth_hostile;
 mod pg_harness;
 mod reauthorize;
 mod red_files;
+mod red_misc;
 mod refresh;
 mod status;
 mod status_truth;

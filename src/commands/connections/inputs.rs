@@ -110,7 +110,7 @@ pub(crate) fn ask_secret(ctx: &Ctx, spec: &FieldSpec) -> Result<Secret> {
         "pass it with `--secret-env {0}=VAR` or `--secret-stdin {0}`",
         spec.key
     );
-    let value = ctx.ui.password(&spec.label, &how)?;
+    let value = without_blanks(ctx.ui.password(&spec.label, &how)?);
     if crate::secrets::ExposeSecret::expose_secret(&value).is_empty() {
         return Err(Error::usage(format!("`{}` cannot be empty", spec.key)));
     }
@@ -142,9 +142,21 @@ fn check_plain_value(key: &str, value: String) -> Result<String> {
     Ok(value)
 }
 
+/// A secret without the blanks and line ends around it, which a paste
+/// or a copied line adds and no app's key or token holds.
+fn without_blanks(secret: Secret) -> Secret {
+    let text = crate::secrets::ExposeSecret::expose_secret(&secret);
+    let trimmed = text.trim();
+    if trimmed.len() == text.len() {
+        secret
+    } else {
+        Secret::from(trimmed.to_owned())
+    }
+}
+
 fn secret_from_env(key: &str, var: &str) -> Result<Secret> {
     match crate::env::named_var(var) {
-        Ok(v) if !v.is_empty() => Ok(Secret::from(v)),
+        Ok(v) if !v.trim().is_empty() => Ok(without_blanks(Secret::from(v))),
         Ok(_) => Err(Error::usage(format!(
             "the environment variable `{var}` (for `{key}`) is empty"
         ))),
@@ -169,10 +181,11 @@ fn read_stdin_secret(ctx: &Ctx, key: &str) -> Result<Secret> {
         .ui
         .read_stdin(64 * 1024)
         .map_err(|e| Error::usage(format!("cannot read `{key}` from stdin")).with_source(&e))?;
-    if value.is_empty() {
+    let value = without_blanks(Secret::from(value));
+    if crate::secrets::ExposeSecret::expose_secret(&value).is_empty() {
         return Err(Error::usage(format!(
             "`--secret-stdin {key}` read nothing from stdin"
         )));
     }
-    Ok(Secret::from(value))
+    Ok(value)
 }

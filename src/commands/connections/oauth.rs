@@ -289,6 +289,9 @@ pub(crate) fn live_credentials(
 pub(crate) struct RefreshFailure {
     pub error: Error,
     pub reason: String,
+    /// Nothing was asked of the app: an earlier failed refresh's cooldown
+    /// still runs, and its recorded check (time and reason) stands.
+    pub cooling_down: bool,
 }
 
 /// [`live_credentials`] for `status`, which shows why beside each connection.
@@ -303,6 +306,7 @@ pub(crate) fn refresh_for_status(
         Err(Failed::Early(error)) => Err(RefreshFailure {
             reason: error.message().to_owned(),
             error,
+            cooling_down: false,
         }),
         Err(Failed::Refresh(e)) => {
             let reason = match &e {
@@ -314,6 +318,7 @@ pub(crate) fn refresh_for_status(
                 other => other.to_string(),
             };
             Err(RefreshFailure {
+                cooling_down: matches!(e, RefreshError::CoolingDown { .. }),
                 error: refresh_error(ctx, conn, &fix, e),
                 reason,
             })

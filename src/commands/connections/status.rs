@@ -37,6 +37,9 @@ struct Finding {
     account: Option<String>,
     /// The status this finding proves; `None` keeps the stored one.
     status: Option<Status>,
+    /// Nothing was checked (a failed refresh's cooldown runs): the stored
+    /// last check, its time and reason, stands.
+    keeps_last_check: bool,
 }
 
 impl Finding {
@@ -57,6 +60,7 @@ impl Finding {
             reason,
             account: None,
             status,
+            keeps_last_check: false,
         }
     }
 }
@@ -280,8 +284,9 @@ fn read_secrets<'c>(
                     };
                     fresh
                 }
-                Err((result, reason)) => {
-                    let f = Finding::new(index, result, Some(reason), offline);
+                Err((result, reason, cooling_down)) => {
+                    let mut f = Finding::new(index, result, Some(reason), offline);
+                    f.keeps_last_check = cooling_down;
                     read.decided(f, progress);
                     continue;
                 }
@@ -309,13 +314,13 @@ fn read_secrets<'c>(
 }
 
 /// Refreshes the due token of `conn`: the fresh credentials, or what the
-/// failure says about the connection (and why). Only a keychain failure
-/// stops the run.
+/// failure says about the connection (and why, and whether the app was
+/// left alone during a cooldown). Only a keychain failure stops the run.
 fn refresh(
     ctx: &Ctx,
     conn: &Connection,
     connector: &Connector,
-) -> Result<Result<Credentials, (CheckResult, String)>> {
+) -> Result<Result<Credentials, (CheckResult, String, bool)>> {
     match super::oauth::refresh_for_status(ctx, conn, connector) {
         Ok(fresh) => Ok(Ok(fresh)),
         Err(failed) if failed.error.kind() == ErrorKind::Keychain => Err(failed.error),
@@ -328,7 +333,7 @@ fn refresh(
                 }
                 _ => CheckResult::Unreachable,
             };
-            Ok(Err((result, failed.reason)))
+            Ok(Err((result, failed.reason, failed.cooling_down)))
         }
     }
 }
@@ -404,11 +409,13 @@ fn apply(c: &mut Connection, f: &Finding, now: Timestamp) {
     if f.account.is_some() {
         c.account = f.account.clone();
     }
-    c.last_check = Some(LastCheck {
-        at: now,
-        result: f.result,
-        reason: f.reason.clone(),
-    });
+    if !f.keeps_last_check {
+        c.last_check = Some(LastCheck {
+            at: now,
+            result: f.result,
+            reason: f.reason.clone(),
+        });
+    }
 }
 
 /// One row per finding, with the connection as it now stands.
