@@ -22,6 +22,15 @@ mod imp {
     /// Nested critical sections.
     static DEPTH: AtomicUsize = AtomicUsize::new(0);
 
+    /// Refreshes in their critical section now; a signal deferred for one
+    /// says why the process does not stop at once.
+    pub(crate) static REFRESHES: AtomicUsize = AtomicUsize::new(0);
+    /// `exec` holds signals for its child: nothing to say then.
+    pub(crate) static ABSORBING: AtomicBool = AtomicBool::new(false);
+
+    /// What a deferred signal prints, once.
+    const DEFERRED_NOTE: &str = "\nfourgent: stopping as soon as the app's answer to the token refresh is stored (the app may already have replaced the refresh token)\n";
+
     /// Whether a signal that ends the process first shows the cursor again
     /// (set when stderr is a terminal, before the handlers are installed).
     static SHOW_CURSOR: AtomicBool = AtomicBool::new(false);
@@ -46,12 +55,21 @@ mod imp {
                         }
                     })
                 };
-                // SAFETY: the action only does an atomic compare-exchange,
-                // which is async-signal-safe.
+                let deferring = Arc::clone(&pass);
+                // SAFETY: the action only does atomic operations and
+                // write(2), which are async-signal-safe.
                 let recorded = unsafe {
                     signal_hook::low_level::register(sig, move || {
-                        let _ =
-                            PENDING.compare_exchange(0, sig, Ordering::SeqCst, Ordering::SeqCst);
+                        let first = PENDING
+                            .compare_exchange(0, sig, Ordering::SeqCst, Ordering::SeqCst)
+                            .is_ok();
+                        let refreshing = REFRESHES.load(Ordering::SeqCst) > 0
+                            && !ABSORBING.load(Ordering::SeqCst);
+                        if first && refreshing && !deferring.load(Ordering::SeqCst) {
+                            // Say why the process does not stop at once.
+                            let note = DEFERRED_NOTE.as_bytes();
+                            let _ = libc::write(2, note.as_ptr().cast(), note.len());
+                        }
                     })
                 };
                 let passed =
@@ -118,6 +136,8 @@ pub(crate) struct Deferred(());
 
 /// Starts a critical section.
 pub(crate) fn defer() -> Deferred {
+    #[cfg(unix)]
+    imp::REFRESHES.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     imp::enter();
     Deferred(())
 }
@@ -126,6 +146,8 @@ impl Drop for Deferred {
     /// Ends the critical section; a signal that arrived meanwhile ends the
     /// process now.
     fn drop(&mut self) {
+        #[cfg(unix)]
+        imp::REFRESHES.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
         imp::leave();
     }
 }
@@ -139,6 +161,8 @@ pub(crate) struct Absorbed(());
 
 /// Starts holding the signals for `exec`.
 pub(crate) fn absorb() -> Absorbed {
+    #[cfg(unix)]
+    imp::ABSORBING.store(true, std::sync::atomic::Ordering::SeqCst);
     imp::enter();
     Absorbed(())
 }
@@ -146,5 +170,7 @@ pub(crate) fn absorb() -> Absorbed {
 impl Drop for Absorbed {
     fn drop(&mut self) {
         imp::leave_quietly();
+        #[cfg(unix)]
+        imp::ABSORBING.store(false, std::sync::atomic::Ordering::SeqCst);
     }
 }
