@@ -59,12 +59,27 @@ fn ipv6_squatter() -> std::net::TcpListener {
         .expect("these tests need an IPv6 loopback address (::1) to squat on")
 }
 
+/// A squatter on a port of `::1` that is free on `127.0.0.1` (as far as
+/// anyone can tell a moment before use): other tests' connections use
+/// ephemeral ports on `127.0.0.1` too, and one of those would make the
+/// refusal name `127.0.0.1` instead.
+fn ipv6_only_squatter() -> std::net::TcpListener {
+    for _ in 0..50 {
+        let squatter = ipv6_squatter();
+        let port = squatter.local_addr().unwrap().port();
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return squatter;
+        }
+    }
+    panic!("no port of ::1 was free on 127.0.0.1 in 50 tries");
+}
+
 #[test]
 fn a_port_taken_on_ipv6_is_refused_for_localhost_apps() {
     let env = TestEnv::with_file_store();
     let token = token_endpoint();
     loop_app(&env, &token, "");
-    let squatter = ipv6_squatter();
+    let squatter = ipv6_only_squatter();
     squatter.set_nonblocking(true).unwrap();
     let port = squatter.local_addr().unwrap().port().to_string();
     let run = env
