@@ -320,18 +320,14 @@ impl From<fsutil::Error> for Error {
 
 impl From<store::Error> for Error {
     fn from(e: store::Error) -> Error {
-        let e = match e {
-            store::Error::File(file) => return Error::from(file),
-            e => e,
-        };
-        match &e {
-            store::Error::Parse { .. } | store::Error::Invalid { .. } => {
+        match e {
+            store::Error::File(file) => Error::from(file),
+            store::Error::Team(team) => Error::from(team),
+            e @ (store::Error::Parse { .. } | store::Error::Invalid { .. }) => {
                 Error::new(ErrorKind::Config, e.to_string()).with_hint(READ_ONLY_HINT)
             }
-            store::Error::UnknownVersion { .. } => Error::new(ErrorKind::Config, e.to_string())
+            e @ store::Error::UnknownVersion { .. } => Error::new(ErrorKind::Config, e.to_string())
                 .with_hint("it was written by a newer fourgent: upgrade fourgent to use it"),
-            store::Error::Team(team) => Error::from(team.clone()),
-            store::Error::File(_) => unreachable!("handled above"),
         }
     }
 }

@@ -297,7 +297,6 @@ fn transfer(
         ctx.ui.status("No connections to move.");
         return Ok(());
     }
-    let mut moved = 0usize;
     let mut skipped = 0usize;
     for conn in chosen {
         let account = secrets::connection_account(&conn.id);
@@ -366,7 +365,6 @@ fn transfer(
                 e.message()
             ));
         }
-        moved += 1;
         ctx.ui
             .success(&format!("Moved {} {whither}", conn.label_with_id()));
     }
@@ -380,6 +378,5 @@ fn transfer(
             "rename or delete the connection that holds the name, then run the command again",
         ));
     }
-    let _ = moved;
     Ok(())
 }
